@@ -1,0 +1,183 @@
+package io.github.fixturekit;
+
+import io.github.fixturekit.internal.EntitySetResolver;
+import io.github.fixturekit.internal.FixtureParameters;
+import io.github.fixturekit.internal.FixtureRuntime;
+import io.github.fixturekit.internal.FixtureSettings;
+import io.github.fixturekit.internal.TestSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The JUnit Jupiter extension behind {@link FixtureTest}. It can also be used on its own:
+ *
+ * <pre>{@code
+ * @ExtendWith(FixtureExtension.class)          // entities discovered in this package
+ * class DiscoveredTest { ... }
+ *
+ * class ProgrammaticTest {
+ *     @RegisterExtension
+ *     static FixtureExtension fixtures =
+ *         FixtureExtension.builder().entities(User.class, RefreshToken.class).build();
+ * }
+ * }</pre>
+ *
+ * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Per test
+ * it opens one session in a transaction, on first need, and rolls it back and closes it after the
+ * test, whatever happened in it.
+ *
+ * @since 0.1.0
+ */
+public final class FixtureExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final Namespace NAMESPACE = Namespace.create(FixtureExtension.class);
+  private static final String SETTINGS = "settings";
+
+  private final List<Class<?>> entities;
+  private final Isolation isolation;
+  private final Clock clock;
+
+  /** The extension as {@code @FixtureTest} and {@code @ExtendWith} create it. */
+  public FixtureExtension() {
+    this(List.of(), null, Clock.systemUTC());
+  }
+
+  private FixtureExtension(List<Class<?>> entities, Isolation isolation, Clock clock) {
+    this.entities = entities;
+    this.isolation = isolation;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a programmatic configuration, for {@code @RegisterExtension}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Isolation chosen = EntitySetResolver.isolation(context, isolation);
+    if (chosen != Isolation.ROLLBACK) {
+      throw new ExtensionConfigurationException(
+          "Isolation."
+              + chosen
+              + " on ["
+              + context.getRequiredTestClass().getName()
+              + "] is not available in fixturekit 0.1.0; use Isolation.ROLLBACK (the default)");
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    TestSession session = context.getStore(NAMESPACE).remove(TestSession.class, TestSession.class);
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return FixtureParameters.supports(parameter);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return FixtureParameters.resolve(
+        parameter, context.getTestMethod().isPresent(), () -> testSession(context), clock);
+  }
+
+  private TestSession testSession(ExtensionContext context) {
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            TestSession.class,
+            key -> {
+              FixtureSettings settings = settings(context);
+              FixtureRuntime runtime = FixtureRuntime.get(settings);
+              return TestSession.open(runtime, EntitySetResolver.resolve(context, entities, settings));
+            },
+            TestSession.class);
+  }
+
+  private static FixtureSettings settings(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SETTINGS, key -> FixtureSettings.read(context), FixtureSettings.class);
+  }
+
+  /**
+   * Configures a {@link FixtureExtension} for {@code @RegisterExtension}.
+   *
+   * <pre>{@code
+   * @RegisterExtension
+   * static FixtureExtension fixtures = FixtureExtension.builder()
+   *     .entities(User.class, RefreshToken.class)
+   *     .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+   *     .build();
+   * }</pre>
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+
+    private List<Class<?>> entities = List.of();
+    private Isolation isolation;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The entity classes of the model under test; when none are given they are discovered.
+     *
+     * @param entities JPA entity classes
+     * @return this builder
+     */
+    public Builder entities(Class<?>... entities) {
+      this.entities = List.of(entities);
+      return this;
+    }
+
+    /**
+     * How tests are kept apart.
+     *
+     * @param isolation the isolation mode
+     * @return this builder
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    /**
+     * The clock that defines "now" for token expiry; the live system UTC clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The configured extension.
+     *
+     * @return a new extension
+     */
+    public FixtureExtension build() {
+      return new FixtureExtension(entities, isolation, clock);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.fixturekit;
+
+/**
+ * The configuration keys fixturekit reads. Each is looked up as a JVM system property, then as an
+ * environment variable (upper case, dots and dashes as underscores: {@code FIXTUREKIT_JDBC_URL}),
+ * then as a JUnit configuration parameter ({@code junit-platform.properties}).
+ *
+ * <pre>{@code
+ * mvn test -Dfixturekit.jdbc.url=jdbc:postgresql://127.0.0.1:5432/postgres -Dfixturekit.jdbc.user=postgres
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FixtureProperties {
+
+  /**
+   * Where the database comes from: {@code auto} (the default: external when
+   * {@value #JDBC_URL} is set, else embedded), {@code external} or {@code embedded}.
+   */
+  public static final String DATABASE = "fixturekit.database";
+
+  /**
+   * JDBC URL of a PostgreSQL server to use. fixturekit connects to it only to create a throwaway
+   * database of its own (named {@code fixturekit_...}), which it drops when the JVM's tests end.
+   */
+  public static final String JDBC_URL = "fixturekit.jdbc.url";
+
+  /** User name for {@value #JDBC_URL}; the role needs the CREATEDB privilege. */
+  public static final String JDBC_USER = "fixturekit.jdbc.user";
+
+  /** Password for {@value #JDBC_URL}. */
+  public static final String JDBC_PASSWORD = "fixturekit.jdbc.password";
+
+  /**
+   * Comma-separated packages or entity classes that make up the entity set when the test class does
+   * not list them, for example {@code com.example.model,com.example.audit.AuditEntry}.
+   */
+  public static final String ENTITIES = "fixturekit.entities";
+
+  private FixtureProperties() {}
+}

@@ -1,0 +1,70 @@
+package io.github.fixturekit.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reflection over the persistent fields of entities (field access only). */
+public final class EntityFields {
+
+  /** Fields that Hibernate's bytecode enhancement adds to an entity. */
+  static final String HIBERNATE_FIELD_PREFIX = "$$_hibernate_";
+
+  private EntityFields() {}
+
+  /**
+   * Persistent fields of {@code type} and of its entity and mapped superclasses, subclass first.
+   * Static, transient, {@code @Transient} and enhancement fields are left out.
+   */
+  public static List<Field> persistentFields(Class<?> type) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      if (c != type && !isMapped(c)) {
+        continue;
+      }
+      for (Field field : c.getDeclaredFields()) {
+        if (isPersistent(field)) {
+          fields.add(field);
+        }
+      }
+    }
+    return fields;
+  }
+
+  static boolean isPersistent(Field field) {
+    int modifiers = field.getModifiers();
+    return !Modifier.isStatic(modifiers)
+        && !Modifier.isTransient(modifiers)
+        && !field.isSynthetic()
+        && !field.isAnnotationPresent(Transient.class)
+        && !field.getName().startsWith(HIBERNATE_FIELD_PREFIX);
+  }
+
+  private static boolean isMapped(Class<?> c) {
+    return c.isAnnotationPresent(Entity.class) || c.isAnnotationPresent(MappedSuperclass.class);
+  }
+
+  /** Writes a field, whatever its visibility. */
+  public static void set(Field field, Object target, Object value) {
+    try {
+      field.setAccessible(true);
+      field.set(target, value);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new IllegalStateException(Messages.fieldNotWritable(field, e), e);
+    }
+  }
+
+  /** Reads a field, whatever its visibility. */
+  public static Object get(Field field, Object target) {
+    try {
+      field.setAccessible(true);
+      return field.get(target);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new IllegalStateException(Messages.fieldNotWritable(field, e), e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.fixturekit.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Version;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a factory needs to know about one entity class: which fields are Hibernate's or the
+ * database's to fill, which must be unique, which parents are required. Resolved once per class.
+ */
+final class EntityModel<T> {
+
+  private static final Map<Class<?>, EntityModel<?>> CACHE = new ConcurrentHashMap<>();
+
+  /** Annotations (by name, so that a missing module costs nothing) whose values are not ours. */
+  private static final Set<String> GENERATED_ANNOTATIONS =
+      Set.of(
+          "org.hibernate.annotations.Generated",
+          "org.hibernate.annotations.GeneratedColumn",
+          "org.hibernate.annotations.Formula",
+          "org.hibernate.annotations.CreationTimestamp",
+          "org.hibernate.annotations.UpdateTimestamp",
+          "org.hibernate.annotations.CurrentTimestamp",
+          "org.hibernate.annotations.TenantId");
+
+  /** Of those, the ones whose value only the database knows, so the row is read back. */
+  private static final Set<String> READ_BACK_ANNOTATIONS =
+      Set.of(
+          "org.hibernate.annotations.Generated",
+          "org.hibernate.annotations.GeneratedColumn",
+          "org.hibernate.annotations.Formula");
+
+  private static final Set<Class<?>> ASSIGNABLE_ID_TYPES =
+      Set.of(Long.class, long.class, Integer.class, int.class, String.class, UUID.class);
+
+  private final Class<T> type;
+  private final Field assignedId;
+  private final List<Field> uniqueFields;
+  private final List<Field> requiredParents;
+  private final List<Field> optionalParents;
+  private final boolean readBack;
+
+  private EntityModel(Class<T> type) {
+    this.type = type;
+    List<Field> fields = EntityFields.persistentFields(type);
+    this.assignedId =
+        fields.stream()
+            .filter(f -> f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(GeneratedValue.class))
+            .filter(f -> ASSIGNABLE_ID_TYPES.contains(f.getType()))
+            .findFirst()
+            .orElse(null);
+    this.uniqueFields =
+        fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).toList();
+    this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
+    this.optionalParents =
+        fields.stream()
+            .filter(f -> isToOne(f) && !isRequiredParent(f))
+            .toList();
+    this.readBack = fields.stream().anyMatch(f -> hasAnyAnnotation(f, READ_BACK_ANNOTATIONS));
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> EntityModel<T> of(Class<T> type) {
+    return (EntityModel<T>) CACHE.computeIfAbsent(type, EntityModel::new);
+  }
+
+  Class<T> type() {
+    return type;
+  }
+
+  /** An {@code @Id} without {@code @GeneratedValue} that fixturekit assigns, or null. */
+  Field assignedId() {
+    return assignedId;
+  }
+
+  List<Field> uniqueFields() {
+    return uniqueFields;
+  }
+
+  List<Field> requiredParents() {
+    return requiredParents;
+  }
+
+  List<Field> optionalParents() {
+    return optionalParents;
+  }
+
+  /** Whether the database computes values that only a refresh brings into the entity. */
+  boolean readsBack() {
+    return readBack;
+  }
+
+  /**
+   * Whether random data must not be put into {@code field}: it belongs to Hibernate, to the
+   * database, or to fixturekit's own handling (ids, associations). Applies to fields of embeddables
+   * too.
+   */
+  static boolean isLeftAlone(Field field) {
+    if (!EntityFields.isPersistent(field)) {
+      return true;
+    }
+    if (field.isAnnotationPresent(Id.class) || field.isAnnotationPresent(EmbeddedId.class)) {
+      return field.isAnnotationPresent(GeneratedValue.class)
+          || ASSIGNABLE_ID_TYPES.contains(field.getType());
+    }
+    if (field.isAnnotationPresent(Version.class) || isAssociation(field)) {
+      return true;
+    }
+    Column column = field.getAnnotation(Column.class);
+    if (column != null && !column.insertable()) {
+      return true;
+    }
+    return hasAnyAnnotation(field, GENERATED_ANNOTATIONS);
+  }
+
+  private static boolean isAssociation(Field field) {
+    return isToOne(field)
+        || field.isAnnotationPresent(OneToMany.class)
+        || field.isAnnotationPresent(ManyToMany.class);
+  }
+
+  private static boolean isToOne(Field field) {
+    return field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class);
+  }
+
+  private static boolean isRequiredParent(Field field) {
+    ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
+    OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+    if (manyToOne == null && (oneToOne == null || !oneToOne.mappedBy().isEmpty())) {
+      return false;
+    }
+    boolean optional = manyToOne != null ? manyToOne.optional() : oneToOne.optional();
+    JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
+    return !optional
+        || (joinColumn != null && !joinColumn.nullable())
+        || hasAnyAnnotation(field, Set.of("jakarta.validation.constraints.NotNull"));
+  }
+
+  private static boolean isUnique(Field field) {
+    Column column = field.getAnnotation(Column.class);
+    return (column != null && column.unique())
+        || hasAnyAnnotation(field, Set.of("org.hibernate.annotations.NaturalId"));
+  }
+
+  private static boolean hasAnyAnnotation(Field field, Set<String> names) {
+    for (Annotation annotation : field.getAnnotations()) {
+      if (names.contains(annotation.annotationType().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.fixturekit.internal;
+
+import io.github.fixturekit.FixtureTest;
+import io.github.fixturekit.Isolation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Which entity set and isolation a test uses: the extension's own, then the annotation's. */
+public final class EntitySetResolver {
+
+  private EntitySetResolver() {}
+
+  /** The entity set for the test {@code context} runs, cached per test class. */
+  public static EntitySet resolve(
+      ExtensionContext context, List<Class<?>> programmatic, FixtureSettings settings) {
+    Class<?> testClass = context.getRequiredTestClass();
+    if (!programmatic.isEmpty()) {
+      return cached(context, testClass, "builder", () ->
+          EntitySet.of(programmatic, "FixtureExtension.builder().entities(...)"));
+    }
+    Optional<FixtureTest> annotation = findAnnotation(testClass);
+    if (annotation.isPresent() && annotation.get().entities().length > 0) {
+      List<Class<?>> listed = Arrays.asList(annotation.get().entities());
+      return cached(context, testClass, "annotation", () ->
+          EntitySet.of(listed, "@FixtureTest(entities) of [" + testClass.getSimpleName() + "]"));
+    }
+    return cached(context, testClass, "discovered", () ->
+        EntityDiscovery.discover(outermost(testClass), settings.entities()));
+  }
+
+  /** The isolation chosen by the extension's builder, else by the annotation, else ROLLBACK. */
+  public static Isolation isolation(ExtensionContext context, Isolation programmatic) {
+    if (programmatic != null) {
+      return programmatic;
+    }
+    return findAnnotation(context.getRequiredTestClass())
+        .map(FixtureTest::isolation)
+        .orElse(Isolation.ROLLBACK);
+  }
+
+  private static EntitySet cached(
+      ExtensionContext context, Class<?> testClass, String source, java.util.function.Supplier<EntitySet> supplier) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(EntitySetResolver.class))
+        .getOrComputeIfAbsent(testClass.getName() + "#" + source, key -> supplier.get(), EntitySet.class);
+  }
+
+  /** {@code @FixtureTest} on the class, a superclass, or an enclosing class of a {@code @Nested} one. */
+  static Optional<FixtureTest> findAnnotation(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      Optional<FixtureTest> found = AnnotationSupport.findAnnotation(c, FixtureTest.class);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Class<?> outermost(Class<?> testClass) {
+    Class<?> c = testClass;
+    while (c.getEnclosingClass() != null) {
+      c = c.getEnclosingClass();
+    }
+    return c;
+  }
+}

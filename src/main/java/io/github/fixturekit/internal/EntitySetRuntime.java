@@ -1,0 +1,75 @@
+package io.github.fixturekit.internal;
+
+import io.github.fixturekit.internal.database.ServerDatabase;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** The schema and the SessionFactory of one entity set, built once per JVM. */
+final class EntitySetRuntime implements AutoCloseable {
+
+  private final EntitySet entities;
+  private final SchemaDatabase database;
+  private final SessionFactory sessionFactory;
+
+  private EntitySetRuntime(EntitySet entities, SchemaDatabase database, SessionFactory sessionFactory) {
+    this.entities = entities;
+    this.database = database;
+    this.sessionFactory = sessionFactory;
+  }
+
+  static EntitySetRuntime start(ServerDatabase server, EntitySet entities) {
+    String schema = entities.schemaName();
+    SchemaDatabase database = SchemaDatabase.create(server, schema);
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder()
+            .applySetting(AvailableSettings.DATASOURCE, database.dataSource())
+            .applySetting(AvailableSettings.DEFAULT_SCHEMA, schema)
+            .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
+            .applySetting(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true")
+            .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, "50")
+            .applySetting(AvailableSettings.ORDER_INSERTS, "true")
+            .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      entities.sorted().forEach(sources::addAnnotatedClass);
+      SessionFactory sessionFactory = sources.buildMetadata().buildSessionFactory();
+      return new EntitySetRuntime(entities, database, sessionFactory);
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      database.close();
+      throw new ExtensionConfigurationException(
+          "Hibernate could not build a SessionFactory for the entities "
+              + entities.describe()
+              + ": "
+              + e.getMessage()
+              + ". Check the mappings of these classes, and that every entity they refer to is"
+              + " listed.",
+          e);
+    }
+  }
+
+  EntitySet entities() {
+    return entities;
+  }
+
+  SchemaDatabase database() {
+    return database;
+  }
+
+  SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  @Override
+  public void close() {
+    try {
+      sessionFactory.close();
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.fixturekit.internal;
+
+import io.github.fixturekit.database.Database;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+
+/**
+ * One test's session and transaction, and the factories bound to them. Closing rolls the
+ * transaction back and closes the session, whatever the test did to them; safe to close twice.
+ */
+public final class TestSession implements AutoCloseable {
+
+  private final EntitySetRuntime entitySet;
+  private final Session session;
+  private final FactoryRegistry factories;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private TestSession(EntitySetRuntime entitySet, Session session) {
+    this.entitySet = entitySet;
+    this.session = session;
+    this.factories = FactoryRegistry.of(session);
+  }
+
+  /** Opens a session on {@code entities} and begins its transaction. */
+  public static TestSession open(FixtureRuntime runtime, EntitySet entities) {
+    EntitySetRuntime entitySet = runtime.entitySet(entities);
+    Session session = entitySet.sessionFactory().openSession();
+    try {
+      session.beginTransaction();
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return new TestSession(entitySet, session);
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public SessionFactory sessionFactory() {
+    return entitySet.sessionFactory();
+  }
+
+  public Database database() {
+    return entitySet.database();
+  }
+
+  public EntitySet entities() {
+    return entitySet.entities();
+  }
+
+  public FactoryRegistry factories() {
+    return factories;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true) || !session.isOpen()) {
+      return;
+    }
+    try {
+      Transaction transaction = session.getTransaction();
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+    } finally {
+      session.close();
+    }
+  }
+}

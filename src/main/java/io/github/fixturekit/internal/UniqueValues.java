@@ -1,0 +1,92 @@
+package io.github.fixturekit.internal;
+
+import jakarta.persistence.Column;
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Values for unique columns and assigned ids. A sequence shared by the whole JVM is woven into each
+ * value, so two values can never collide in the JVM's database, whatever the random part is.
+ */
+final class UniqueValues {
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final int DEFAULT_LENGTH = 255;
+
+  private UniqueValues() {}
+
+  /**
+   * A unique value of {@code field}'s type, derived from {@code current} (the random value) where
+   * that keeps it readable; null when fixturekit cannot make the type unique.
+   */
+  static Object next(Field field, Object current) {
+    long n = SEQUENCE.incrementAndGet();
+    Class<?> type = field.getType();
+    if (type == String.class) {
+      return uniqueString(field, current instanceof String s ? s : "", n);
+    }
+    if (type == Long.class || type == long.class) {
+      return n;
+    }
+    if (type == Integer.class || type == int.class) {
+      return Math.toIntExact(n);
+    }
+    if (type == Short.class || type == short.class) {
+      return (short) Math.toIntExact(n);
+    }
+    if (type == BigInteger.class) {
+      return BigInteger.valueOf(n);
+    }
+    if (type == BigDecimal.class) {
+      return BigDecimal.valueOf(n);
+    }
+    if (type == UUID.class) {
+      return UUID.randomUUID();
+    }
+    return null;
+  }
+
+  private static String uniqueString(Field field, String random, long n) {
+    int length = maxLength(field);
+    String suffix = Long.toString(n);
+    if (looksLikeEmail(field)) {
+      String local = random.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      String domain = "@example.org";
+      int room = length - domain.length() - suffix.length() - 1;
+      if (room >= 1) {
+        return local.substring(0, Math.min(local.length(), Math.min(room, 12))).concat(".")
+            + suffix
+            + domain;
+      }
+    }
+    if (suffix.length() + 1 > length) {
+      if (suffix.length() > length) {
+        throw new IllegalStateException(Messages.uniqueColumnTooShort(field, length));
+      }
+      return suffix;
+    }
+    String head = random.substring(0, Math.min(random.length(), length - suffix.length() - 1));
+    return head + "_" + suffix;
+  }
+
+  private static boolean looksLikeEmail(Field field) {
+    if (field.getName().toLowerCase(Locale.ROOT).contains("email")) {
+      return true;
+    }
+    for (var annotation : field.getAnnotations()) {
+      if (annotation.annotationType().getName().equals("jakarta.validation.constraints.Email")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int maxLength(Field field) {
+    Column column = field.getAnnotation(Column.class);
+    return column == null ? DEFAULT_LENGTH : column.length();
+  }
+}
