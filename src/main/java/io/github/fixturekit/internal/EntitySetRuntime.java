@@ -21,7 +21,10 @@ final class EntitySetRuntime implements AutoCloseable {
     this.sessionFactory = sessionFactory;
   }
 
+  private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
+
   static EntitySetRuntime start(ServerDatabase server, EntitySet entities) {
+    long started = System.nanoTime();
     String schema = entities.schemaName();
     SchemaDatabase database = SchemaDatabase.create(server, schema);
     StandardServiceRegistry registry =
@@ -37,6 +40,12 @@ final class EntitySetRuntime implements AutoCloseable {
       MetadataSources sources = new MetadataSources(registry);
       entities.sorted().forEach(sources::addAnnotatedClass);
       SessionFactory sessionFactory = sources.buildMetadata().buildSessionFactory();
+      LOG.log(
+          System.Logger.Level.INFO,
+          "fixturekit: SessionFactory for {0} in schema {1} built in {2} ms",
+          entities.describe(),
+          schema,
+          Long.toString((System.nanoTime() - started) / 1_000_000));
       return new EntitySetRuntime(entities, database, sessionFactory);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
