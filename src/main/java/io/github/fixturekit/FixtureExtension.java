@@ -1,5 +1,6 @@
 package io.github.fixturekit;
 
+import io.github.fixturekit.internal.EntitySet;
 import io.github.fixturekit.internal.EntitySetResolver;
 import io.github.fixturekit.internal.FixtureParameters;
 import io.github.fixturekit.internal.FixtureRuntime;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -30,9 +32,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Per test
- * it opens one session in a transaction, on first need, and rolls it back and closes it after the
- * test, whatever happened in it.
+ * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Before
+ * each test it opens one session and begins its transaction; after the test (and its
+ * {@code @AfterEach} methods) it rolls the transaction back and closes the session, whatever happened
+ * in it.
  *
  * @since 0.1.0
  */
@@ -76,6 +79,10 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
               + context.getRequiredTestClass().getName()
               + "] is not available in fixturekit 0.1.0; use Isolation.ROLLBACK (the default)");
     }
+    FixtureSettings settings = settings(context);
+    EntitySet entitySet = EntitySetResolver.resolve(context, entities, settings);
+    TestSession session = TestSession.open(FixtureRuntime.get(settings), entitySet);
+    context.getStore(NAMESPACE).put(TestSession.class, session);
   }
 
   @Override
@@ -97,24 +104,24 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
         parameter, context.getTestMethod().isPresent(), () -> testSession(context), clock);
   }
 
-  private TestSession testSession(ExtensionContext context) {
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            TestSession.class,
-            key -> {
-              FixtureSettings settings = settings(context);
-              FixtureRuntime runtime = FixtureRuntime.get(settings);
-              return TestSession.open(runtime, EntitySetResolver.resolve(context, entities, settings));
-            },
-            TestSession.class);
+  private static TestSession testSession(ExtensionContext context) {
+    TestSession session = context.getStore(NAMESPACE).get(TestSession.class, TestSession.class);
+    if (session == null) {
+      throw new ParameterResolutionException(
+          "fixturekit has no session for [" + context.getDisplayName() + "]: opening it failed"
+              + " before the test; see the first error of this test");
+    }
+    return session;
   }
 
   private static FixtureSettings settings(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SETTINGS, key -> FixtureSettings.read(context), FixtureSettings.class);
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    FixtureSettings settings = store.get(SETTINGS, FixtureSettings.class);
+    if (settings == null) {
+      settings = FixtureSettings.read(context);
+      store.put(SETTINGS, settings);
+    }
+    return settings;
   }
 
   /**

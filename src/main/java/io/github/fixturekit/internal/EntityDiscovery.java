@@ -25,7 +25,10 @@ final class EntityDiscovery {
           classes.addAll(classOrPackage(name, testClass.getClassLoader()));
         }
       }
-      return EntitySet.of(classes, FixtureProperties.ENTITIES + " [" + configured + "]");
+      return EntitySet.of(
+          classes,
+          FixtureProperties.ENTITIES + " [" + configured + "]",
+          "the " + FixtureProperties.ENTITIES + " setting");
     }
     String pkg = testClass.getPackageName();
     if (pkg.isEmpty()) {
@@ -37,7 +40,8 @@ final class EntityDiscovery {
     }
     return EntitySet.of(
         entitiesIn(pkg),
-        "the entities found in package [" + pkg + "] and its subpackages (for " + testClass.getSimpleName() + ")");
+        "the entities found in package [" + pkg + "] and its subpackages (for " + testClass.getSimpleName() + ")",
+        "package [" + pkg + "], or set " + FixtureProperties.ENTITIES);
   }
 
   private static List<Class<?>> classOrPackage(String name, ClassLoader loader) {

@@ -22,22 +22,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * The entity classes of one model under test. Each distinct set gets a schema and a SessionFactory
- * of its own, so models never drop or change each other's tables.
+ * The entity classes of one model under test. Each distinct set of classes gets a schema and a
+ * SessionFactory of its own, so models never drop or change each other's tables.
+ *
+ * @param classes the entity classes
+ * @param whereListed where a user adds a class to this set, for messages
  */
-public record EntitySet(Set<Class<?>> classes) {
+public record EntitySet(Set<Class<?>> classes, String whereListed) {
 
   /**
    * A checked set: every class is an {@code @Entity}, and every association leads to a class of the
    * set.
    *
    * @param source where the classes came from, for messages
+   * @param whereListed where a user adds a class to the set, for messages
    * @throws ExtensionConfigurationException naming the first class or association that is wrong
    */
-  public static EntitySet of(Collection<Class<?>> classes, String source) {
+  public static EntitySet of(Collection<Class<?>> classes, String source, String whereListed) {
     if (classes.isEmpty()) {
       throw new ExtensionConfigurationException(
-          "no entity classes for " + source + "; list them: @FixtureTest(entities = {User.class, ...})");
+          "no entity classes for " + source + "; list them in " + whereListed);
     }
     Set<Class<?>> sorted =
         classes.stream()
@@ -71,11 +75,12 @@ public record EntitySet(Set<Class<?>> classes) {
                   + simpleNames(sorted)
                   + "; add "
                   + target.getSimpleName()
-                  + ".class to the entities");
+                  + ".class to "
+                  + whereListed);
         }
       }
     }
-    return new EntitySet(Set.copyOf(sorted));
+    return new EntitySet(Set.copyOf(sorted), whereListed);
   }
 
   private static boolean isCovered(Class<?> target, Set<Class<?>> classes) {

@@ -19,13 +19,19 @@ public final class EntitySetResolver {
     Class<?> testClass = context.getRequiredTestClass();
     if (!programmatic.isEmpty()) {
       return cached(context, testClass, "builder", () ->
-          EntitySet.of(programmatic, "FixtureExtension.builder().entities(...)"));
+          EntitySet.of(
+              programmatic,
+              "FixtureExtension.builder().entities(...)",
+              "FixtureExtension.builder().entities(...)"));
     }
     Optional<FixtureTest> annotation = findAnnotation(testClass);
     if (annotation.isPresent() && annotation.get().entities().length > 0) {
       List<Class<?>> listed = Arrays.asList(annotation.get().entities());
       return cached(context, testClass, "annotation", () ->
-          EntitySet.of(listed, "@FixtureTest(entities) of [" + testClass.getSimpleName() + "]"));
+          EntitySet.of(
+              listed,
+              "@FixtureTest(entities) of [" + testClass.getSimpleName() + "]",
+              "@FixtureTest(entities = {...})"));
     }
     return cached(context, testClass, "discovered", () ->
         EntityDiscovery.discover(outermost(testClass), settings.entities()));
@@ -43,10 +49,17 @@ public final class EntitySetResolver {
 
   private static EntitySet cached(
       ExtensionContext context, Class<?> testClass, String source, java.util.function.Supplier<EntitySet> supplier) {
-    return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.create(EntitySetResolver.class))
-        .getOrComputeIfAbsent(testClass.getName() + "#" + source, key -> supplier.get(), EntitySet.class);
+    // get-then-put rather than getOrComputeIfAbsent: JUnit's store would remember a failure and
+    // throw the same exception again from later tests and from cleanup.
+    ExtensionContext.Store store =
+        context.getRoot().getStore(ExtensionContext.Namespace.create(EntitySetResolver.class));
+    String key = testClass.getName() + "#" + source;
+    EntitySet entities = store.get(key, EntitySet.class);
+    if (entities == null) {
+      entities = supplier.get();
+      store.put(key, entities);
+    }
+    return entities;
   }
 
   /** {@code @FixtureTest} on the class, a superclass, or an enclosing class of a {@code @Nested} one. */

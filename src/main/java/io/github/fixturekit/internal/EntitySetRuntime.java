@@ -11,12 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /** The schema and the SessionFactory of one entity set, built once per JVM. */
 final class EntitySetRuntime implements AutoCloseable {
 
-  private final EntitySet entities;
   private final SchemaDatabase database;
   private final SessionFactory sessionFactory;
 
-  private EntitySetRuntime(EntitySet entities, SchemaDatabase database, SessionFactory sessionFactory) {
-    this.entities = entities;
+  private EntitySetRuntime(SchemaDatabase database, SessionFactory sessionFactory) {
     this.database = database;
     this.sessionFactory = sessionFactory;
   }
@@ -46,7 +44,7 @@ final class EntitySetRuntime implements AutoCloseable {
           entities.describe(),
           schema,
           Long.toString((System.nanoTime() - started) / 1_000_000));
-      return new EntitySetRuntime(entities, database, sessionFactory);
+      return new EntitySetRuntime(database, sessionFactory);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       database.close();
@@ -59,10 +57,6 @@ final class EntitySetRuntime implements AutoCloseable {
               + " listed.",
           e);
     }
-  }
-
-  EntitySet entities() {
-    return entities;
   }
 
   SchemaDatabase database() {

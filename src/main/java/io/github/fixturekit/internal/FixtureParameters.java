@@ -118,7 +118,8 @@ public final class FixtureParameters {
               + entities.describe()
               + " of this test; add "
               + entity.getSimpleName()
-              + ".class to @FixtureTest(entities = {...})");
+              + ".class to "
+              + entities.whereListed());
     }
   }
 

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -26,7 +27,7 @@ public final class FixtureRuntime implements AutoCloseable {
   private static volatile RuntimeException startFailure;
 
   private final ServerDatabase server;
-  private final Map<EntitySet, Memo<EntitySetRuntime>> entitySets = new ConcurrentHashMap<>();
+  private final Map<Set<Class<?>>, Memo<EntitySetRuntime>> entitySets = new ConcurrentHashMap<>();
   private final List<EntitySetRuntime> started = new ArrayList<>();
 
   private FixtureRuntime(ServerDatabase server) {
@@ -96,11 +97,11 @@ public final class FixtureRuntime implements AutoCloseable {
   EntitySetRuntime entitySet(EntitySet entities) {
     return entitySets
         .computeIfAbsent(
-            entities,
+            entities.classes(),
             key ->
                 new Memo<>(
                     () -> {
-                      EntitySetRuntime runtime = EntitySetRuntime.start(server, key);
+                      EntitySetRuntime runtime = EntitySetRuntime.start(server, entities);
                       synchronized (started) {
                         started.add(runtime);
                       }

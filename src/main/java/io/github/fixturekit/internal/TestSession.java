@@ -13,12 +13,14 @@ import org.hibernate.Transaction;
 public final class TestSession implements AutoCloseable {
 
   private final EntitySetRuntime entitySet;
+  private final EntitySet entities;
   private final Session session;
   private final FactoryRegistry factories;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TestSession(EntitySetRuntime entitySet, Session session) {
+  private TestSession(EntitySetRuntime entitySet, EntitySet entities, Session session) {
     this.entitySet = entitySet;
+    this.entities = entities;
     this.session = session;
     this.factories = FactoryRegistry.of(session);
   }
@@ -33,7 +35,7 @@ public final class TestSession implements AutoCloseable {
       session.close();
       throw e;
     }
-    return new TestSession(entitySet, session);
+    return new TestSession(entitySet, entities, session);
   }
 
   public Session session() {
@@ -49,7 +51,7 @@ public final class TestSession implements AutoCloseable {
   }
 
   public EntitySet entities() {
-    return entitySet.entities();
+    return entities;
   }
 
   public FactoryRegistry factories() {
