@@ -36,7 +36,7 @@ public final class EntityFactory<T> implements Factory<T> {
     customizer.accept(entity);
     for (Field parent : model.requiredParents()) {
       if (EntityFields.get(parent, entity) == null) {
-        EntityFields.set(parent, entity, registry.within(model.type(), parent.getType(), f -> f.build()));
+        EntityFields.set(parent, entity, registry.within(model.type(), parent, Factory::build));
       }
     }
     return entity;
@@ -89,11 +89,12 @@ public final class EntityFactory<T> implements Factory<T> {
     Objects.requireNonNull(customizer, "customizer must not be null: use create() for no changes");
     T entity = newEntity();
     customizer.accept(entity);
+    // Again after the customizer, so that a time it set also equals the row.
+    Temporals.truncate(entity);
     for (Field parent : model.requiredParents()) {
       Object current = EntityFields.get(parent, entity);
       if (current == null) {
-        EntityFields.set(
-            parent, entity, registry.within(model.type(), parent.getType(), f -> f.create()));
+        EntityFields.set(parent, entity, registry.within(model.type(), parent, Factory::create));
       } else {
         EntityFields.set(parent, entity, registry.attach(current));
       }
@@ -119,7 +120,7 @@ public final class EntityFactory<T> implements Factory<T> {
         EntityFields.set(unique, entity, value);
       }
     }
-    Temporals.truncateToMicros(entity);
+    Temporals.truncate(entity);
     return entity;
   }
 }

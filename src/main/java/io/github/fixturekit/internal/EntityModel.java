@@ -12,6 +12,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +64,10 @@ final class EntityModel<T> {
             .filter(f -> ASSIGNABLE_ID_TYPES.contains(f.getType()))
             .findFirst()
             .orElse(null);
-    this.uniqueFields =
-        fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).toList();
+    Set<Field> unique = new LinkedHashSet<>();
+    fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).forEach(unique::add);
+    unique.addAll(TableConstraints.oneFieldPerUniqueKey(type, fields));
+    this.uniqueFields = List.copyOf(unique);
     this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
     this.optionalParents =
         fields.stream()

@@ -1,9 +1,11 @@
 package io.github.fixturekit.internal;
 
 import jakarta.persistence.EntityManager;
+import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
@@ -17,7 +19,11 @@ public final class FactoryRegistry {
 
   private final Session session;
   private final Map<Class<?>, EntityFactory<?>> factories = new HashMap<>();
-  private final Deque<Class<?>> making = new ArrayDeque<>();
+  // The required parents being made right now, outermost first.
+  private final Deque<ParentStep> making = new ArrayDeque<>();
+
+  /** Filling {@code field} of an {@code owner} that is being made. */
+  record ParentStep(Class<?> owner, Field field) {}
 
   private FactoryRegistry(Session session) {
     this.session = session;
@@ -40,36 +46,43 @@ public final class FactoryRegistry {
   }
 
   /**
-   * Runs {@code action} with the factory of {@code parentType}, on behalf of {@code childType};
-   * refuses a chain of required parents that leads back to itself.
+   * Runs {@code action} with the factory of the type of {@code parentField}, to fill that field of
+   * an {@code owner} being made; refuses a chain of required parents that leads back to a type already
+   * being made.
    */
-  <P> P within(Class<?> childType, Class<P> parentType, Function<EntityFactory<P>, P> action) {
-    if (making.contains(parentType) || parentType == childType) {
-      throw new IllegalStateException(Messages.requiredParentCycle(childType, parentType, making));
-    }
-    making.push(childType);
+  Object within(Class<?> owner, Field parentField, Function<EntityFactory<?>, Object> action) {
+    Class<?> parentType = parentField.getType();
+    boolean cycle =
+        parentType.isAssignableFrom(owner)
+            || making.stream().anyMatch(step -> parentType.isAssignableFrom(step.owner()));
+    making.addLast(new ParentStep(owner, parentField));
     try {
+      if (cycle) {
+        throw new IllegalStateException(Messages.requiredParentCycle(List.copyOf(making)));
+      }
       return action.apply(factory(parentType));
     } finally {
-      making.pop();
+      making.removeLast();
     }
   }
 
   /**
-   * An entity this session may reference: the entity itself when the session manages it, else a
-   * reference by its id (a detached entity or one from another session is never inserted again).
+   * An entity this session may reference: the entity itself when the session manages it, else this
+   * session's copy of the same row (a detached entity, or one from another session, is never
+   * inserted again).
    *
-   * @throws IllegalArgumentException when the entity was never persisted
+   * @throws IllegalArgumentException when the entity has no row in this session's view of the
+   *     database: never persisted, or persisted by a test whose rows were rolled back
    */
   public Object attach(Object entity) {
     if (session.contains(entity)) {
       return entity;
     }
-    Object id =
-        session.getSessionFactory().getPersistenceUnitUtil().getIdentifier(entity);
-    if (id == null) {
-      throw new IllegalArgumentException(Messages.transientEntity(entity));
+    Object id = session.getSessionFactory().getPersistenceUnitUtil().getIdentifier(entity);
+    Object row = id == null ? null : session.find(Hibernate.getClass(entity), id);
+    if (row == null) {
+      throw new IllegalArgumentException(Messages.transientEntity(entity, id));
     }
-    return session.getReference(Hibernate.getClass(entity), id);
+    return row;
   }
 }

@@ -106,24 +106,37 @@ public final class Messages {
     return "count must be zero or more, but was [" + count + "]";
   }
 
-  public static String transientEntity(Object entity) {
+  public static String transientEntity(Object entity, Object id) {
+    String type = Hibernate.getClass(entity).getSimpleName();
     return "["
         + Hibernate.getClass(entity).getName()
-        + "] has not been persisted yet (it has no id), so nothing can refer to it. Create it with"
-        + " Factory<"
-        + Hibernate.getClass(entity).getSimpleName()
-        + ">.create(), or persist it first";
+        + (id == null ? "] has not been persisted (it has no id)" : "] with id [" + id + "] has not been persisted (no such row in this test)")
+        + ", so nothing can refer to it. Create it with Factory<"
+        + type
+        + ">.create(), or persist it first; rows of earlier tests are rolled back";
   }
 
-  public static String requiredParentCycle(
-      Class<?> childType, Class<?> parentType, Collection<Class<?>> making) {
-    return "required parents of ["
-        + childType.getName()
-        + "] lead back to ["
-        + parentType.getName()
-        + "] (chain: "
-        + making.stream().map(Class::getSimpleName).collect(Collectors.joining(" <- "))
-        + "); set one of these parents in a customizer, for example factory.create(e -> e.setParent(p))";
+  public static String requiredParentCycle(List<FactoryRegistry.ParentStep> chain) {
+    String path =
+        chain.stream()
+            .map(step -> step.owner().getSimpleName() + "." + step.field().getName())
+            .collect(Collectors.joining(" -> "));
+    Field last = chain.get(chain.size() - 1).field();
+    String types =
+        chain.stream()
+            .map(step -> "[" + step.owner().getName() + "]")
+            .distinct()
+            .collect(Collectors.joining(", "));
+    return "required parents form a loop: "
+        + path
+        + " -> "
+        + last.getType().getSimpleName()
+        + " (through "
+        + types
+        + "). fixturekit cannot create such a chain on its own; set one of these fields in a"
+        + " customizer, for example factory.create(e -> e.set"
+        + capitalize(chain.get(0).field().getName())
+        + "(existing))";
   }
 
   public static String uniqueColumnTooShort(Field field, int length) {
@@ -157,6 +170,10 @@ public final class Messages {
         .map(Class::getSimpleName)
         .sorted()
         .collect(Collectors.joining(" or "));
+  }
+
+  static String capitalize(String name) {
+    return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   static String decapitalize(String name) {

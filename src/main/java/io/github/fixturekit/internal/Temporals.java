@@ -1,62 +1,100 @@
 package io.github.fixturekit.internal;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.util.Set;
 
 /**
- * Cuts random temporal values to microseconds, the precision PostgreSQL keeps, so an entity in
- * memory equals its row after the insert. PostgreSQL would round the extra digits half-up.
+ * Cuts temporal values to the fractional seconds their column keeps, so an entity in memory equals
+ * its row after the insert: PostgreSQL would round the extra digits half-up. Timestamps keep
+ * microseconds, times whole seconds (Hibernate's default column types), unless the column says
+ * otherwise ({@code @Column(secondPrecision)}, {@code @FractionalSeconds}).
  */
 final class Temporals {
 
   private static final int MAX_EMBEDDING_DEPTH = 8;
+  private static final int TIMESTAMP_DIGITS = 6;
+  private static final int TIME_DIGITS = 0;
+  private static final Set<Class<?>> TIMESTAMPS =
+      Set.of(Instant.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class);
+  private static final Set<Class<?>> TIMES = Set.of(LocalTime.class, OffsetTime.class);
+  private static final Method SECOND_PRECISION = secondPrecisionMethod();
 
   private Temporals() {}
 
-  static void truncateToMicros(Object entity) {
+  static void truncate(Object entity) {
     truncate(entity, 0);
   }
 
   private static void truncate(Object target, int depth) {
     for (Field field : EntityFields.persistentFields(target.getClass())) {
       Object value = EntityFields.get(field, target);
-      Object truncated = truncated(value);
-      if (truncated != value) {
-        EntityFields.set(field, target, truncated);
-      } else if (value != null
-          && depth < MAX_EMBEDDING_DEPTH
-          && value.getClass().isAnnotationPresent(Embeddable.class)) {
+      if (value == null) {
+        continue;
+      }
+      if (TIMESTAMPS.contains(value.getClass()) || TIMES.contains(value.getClass())) {
+        EntityFields.set(field, target, truncated((Temporal) value, digits(field, value.getClass())));
+      } else if (depth < MAX_EMBEDDING_DEPTH && value.getClass().isAnnotationPresent(Embeddable.class)) {
         truncate(value, depth + 1);
       }
     }
   }
 
-  private static Object truncated(Object value) {
-    if (value instanceof Instant v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
+  private static Temporal truncated(Temporal value, int digits) {
+    int nanos = value.get(ChronoField.NANO_OF_SECOND);
+    int unit = (int) Math.pow(10, 9 - digits);
+    return value.with(ChronoField.NANO_OF_SECOND, nanos - nanos % unit);
+  }
+
+  private static int digits(Field field, Class<?> type) {
+    int declared = declaredDigits(field);
+    if (declared >= 0) {
+      return Math.min(declared, TIMESTAMP_DIGITS);
     }
-    if (value instanceof LocalDateTime v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
+    return TIMES.contains(type) ? TIME_DIGITS : TIMESTAMP_DIGITS;
+  }
+
+  /** {@code @Column(secondPrecision)} (JPA 3.2) or Hibernate's {@code @FractionalSeconds}; -1 if unset. */
+  private static int declaredDigits(Field field) {
+    Column column = field.getAnnotation(Column.class);
+    if (column != null && SECOND_PRECISION != null) {
+      try {
+        int precision = (int) SECOND_PRECISION.invoke(column);
+        if (precision >= 0) {
+          return precision;
+        }
+      } catch (ReflectiveOperationException e) {
+        // an older JPA: fall through to the defaults
+      }
     }
-    if (value instanceof OffsetDateTime v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
+    for (Annotation annotation : field.getAnnotations()) {
+      if (annotation.annotationType().getName().equals("org.hibernate.annotations.FractionalSeconds")) {
+        try {
+          return (int) annotation.annotationType().getMethod("value").invoke(annotation);
+        } catch (ReflectiveOperationException e) {
+          return -1;
+        }
+      }
     }
-    if (value instanceof ZonedDateTime v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
+    return -1;
+  }
+
+  private static Method secondPrecisionMethod() {
+    try {
+      return Column.class.getMethod("secondPrecision");
+    } catch (NoSuchMethodException e) {
+      return null;
     }
-    if (value instanceof LocalTime v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
-    }
-    if (value instanceof OffsetTime v) {
-      return v.truncatedTo(ChronoUnit.MICROS);
-    }
-    return value;
   }
 }

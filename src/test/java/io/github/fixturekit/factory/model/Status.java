@@ -1,0 +1,9 @@
+package io.github.fixturekit.factory.model;
+
+/** The lifecycle of an {@link Account}. */
+public enum Status {
+  PENDING,
+  ACTIVE,
+  SUSPENDED,
+  CLOSED
+}
