@@ -6,6 +6,10 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.LocalDateTimeJavaType;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
+import org.hibernate.type.descriptor.jdbc.JdbcTypeIndicators;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** The schema and the SessionFactory of one entity set, built once per JVM. */
@@ -37,7 +41,12 @@ final class EntitySetRuntime implements AutoCloseable {
     try {
       MetadataSources sources = new MetadataSources(registry);
       entities.sorted().forEach(sources::addAnnotatedClass);
-      SessionFactory sessionFactory = sources.buildMetadata().buildSessionFactory();
+      SessionFactory sessionFactory =
+          sources
+              .getMetadataBuilder()
+              .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
+              .build()
+              .buildSessionFactory();
       LOG.log(
           System.Logger.Level.INFO,
           "fixturekit: SessionFactory for {0} in schema {1} built in {2} ms",
@@ -56,6 +65,18 @@ final class EntitySetRuntime implements AutoCloseable {
               + ". Check the mappings of these classes, and that every entity they refer to is"
               + " listed.",
           e);
+    }
+  }
+
+  /**
+   * Binds {@code LocalDateTime} as a wall time ({@code setObject}) instead of through
+   * {@code java.sql.Timestamp}, which passes the JVM's time zone: a UTC wall time that does not exist
+   * in that zone (a DST gap) would otherwise be moved by an hour.
+   */
+  private static final class WallTimeLocalDateTime extends LocalDateTimeJavaType {
+    @Override
+    public JdbcType getRecommendedJdbcType(JdbcTypeIndicators indicators) {
+      return indicators.getJdbcType(SqlTypes.LOCAL_DATE_TIME);
     }
   }
 
