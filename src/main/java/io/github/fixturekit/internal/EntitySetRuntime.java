@@ -31,7 +31,7 @@ final class EntitySetRuntime implements AutoCloseable {
     SchemaDatabase database = SchemaDatabase.create(server, schema);
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
-            .applySetting(AvailableSettings.DATASOURCE, database.dataSource())
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
             .applySetting(AvailableSettings.DEFAULT_SCHEMA, schema)
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
             .applySetting(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true")

@@ -30,8 +30,8 @@ class ExternalDatabaseTest {
 
   @BeforeAll
   static void serverAnswers() {
-    try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
-      // reachable
+    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+      assumeTrue(connection.isValid(5), "the server at " + URL + " does not answer");
     } catch (SQLException e) {
       assumeTrue(false, "no PostgreSQL server at " + URL + " (" + e.getMessage() + ")");
     }
@@ -62,6 +62,7 @@ class ExternalDatabaseTest {
     void dropsItsDatabaseEvenWithConnectionsStillOpen() throws SQLException {
       ExternalDatabase database = ExternalDatabase.create(URL, USER, PASSWORD);
       try (Connection leaked = DriverManager.getConnection(database.jdbcUrl(), USER, PASSWORD)) {
+        assertThat(leaked.isValid(5)).isTrue();
         database.close();
         assertThat(databases()).doesNotContain(database.name());
       }
