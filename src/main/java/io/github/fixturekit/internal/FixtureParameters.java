@@ -61,7 +61,12 @@ public final class FixtureParameters {
       Class<?> entity = entityArgument(parameter);
       TestSession session = testSession.get();
       requireListed(parameter, entity, session.entities());
-      return session.factories().factory(entity);
+      try {
+        return session.factories().factory(entity);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterResolutionException(
+            "[" + typeName(parameter) + "] cannot be provided: " + e.getMessage(), e);
+      }
     }
     if (UserFactories.isUserFactory(type)) {
       TestSession session = testSession.get();
