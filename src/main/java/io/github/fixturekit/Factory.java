@@ -64,4 +64,18 @@ public interface Factory<T> {
    * @return the managed entities, in insertion order
    */
   List<T> createList(int count);
+
+  /**
+   * Creates {@code count} entities with one flush, each changed by {@code customizer} before the
+   * insert.
+   *
+   * <pre>{@code
+   * List<OrderLine> lines = orderLines.createList(3, l -> l.setOrder(order));
+   * }</pre>
+   *
+   * @param count how many, zero or more
+   * @param customizer sets the fields the test cares about, on each entity
+   * @return the managed entities, in insertion order
+   */
+  List<T> createList(int count, Consumer<? super T> customizer);
 }

@@ -5,6 +5,8 @@ import io.github.fixturekit.internal.EntitySetResolver;
 import io.github.fixturekit.internal.FixtureParameters;
 import io.github.fixturekit.internal.FixtureRuntime;
 import io.github.fixturekit.internal.FixtureSettings;
+import io.github.fixturekit.internal.Messages;
+import io.github.fixturekit.internal.Seeds;
 import io.github.fixturekit.internal.TestSession;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The JUnit Jupiter extension behind {@link FixtureTest}. It can also be used on its own:
@@ -39,22 +42,27 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @since 0.1.0
  */
-public final class FixtureExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class FixtureExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
 
   private static final Namespace NAMESPACE = Namespace.create(FixtureExtension.class);
   private static final String SETTINGS = "settings";
+  private static final String SEED = "seed";
 
   private final List<Class<?>> entities;
+  private final List<Class<?>> factories;
   private final Isolation isolation;
   private final Clock clock;
 
   /** The extension as {@code @FixtureTest} and {@code @ExtendWith} create it. */
   public FixtureExtension() {
-    this(List.of(), null, Clock.systemUTC());
+    this(List.of(), List.of(), null, Clock.systemUTC());
   }
 
-  private FixtureExtension(List<Class<?>> entities, Isolation isolation, Clock clock) {
+  private FixtureExtension(
+      List<Class<?>> entities, List<Class<?>> factories, Isolation isolation, Clock clock) {
     this.entities = entities;
+    this.factories = factories;
     this.isolation = isolation;
     this.clock = clock;
   }
@@ -81,8 +89,31 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
     }
     FixtureSettings settings = settings(context);
     EntitySet entitySet = EntitySetResolver.resolve(context, entities, settings);
-    TestSession session = TestSession.open(FixtureRuntime.get(settings), entitySet);
+    long seed = Seeds.of(context, settings.seed());
+    context.getStore(NAMESPACE).put(SEED, seed);
+    TestSession session;
+    try {
+      session =
+          TestSession.open(
+              FixtureRuntime.get(settings),
+              entitySet,
+              seed,
+              EntitySetResolver.userFactories(context, factories));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
     context.getStore(NAMESPACE).put(TestSession.class, session);
+  }
+
+  /** Prints the seed of a failed test's random data, and publishes it as a report entry. */
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    Long seed = context.getStore(NAMESPACE).get(SEED, Long.class);
+    if (seed != null) {
+      String report = Messages.seedReport(context.getDisplayName(), seed);
+      System.err.println(report);
+      context.publishReportEntry("fixturekit.seed", Long.toString(seed));
+    }
   }
 
   @Override
@@ -140,6 +171,7 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
   public static final class Builder {
 
     private List<Class<?>> entities = List.of();
+    private List<Class<?>> factories = List.of();
     private Isolation isolation;
     private Clock clock = Clock.systemUTC();
 
@@ -153,6 +185,19 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
      */
     public Builder entities(Class<?>... entities) {
       this.entities = List.of(entities);
+      return this;
+    }
+
+    /**
+     * Custom factories whose defaults apply wherever fixturekit makes their entity on its own, as
+     * {@link FixtureTest#factories()}.
+     *
+     * @param factories {@link FixtureFactory} subclasses
+     * @return this builder
+     */
+    @SafeVarargs
+    public final Builder factories(Class<? extends FixtureFactory<?>>... factories) {
+      this.factories = List.of(factories);
       return this;
     }
 
@@ -184,7 +229,7 @@ public final class FixtureExtension implements BeforeEachCallback, AfterEachCall
      * @return a new extension
      */
     public FixtureExtension build() {
-      return new FixtureExtension(entities, isolation, clock);
+      return new FixtureExtension(entities, factories, isolation, clock);
     }
   }
 }

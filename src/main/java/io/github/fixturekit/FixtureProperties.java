@@ -37,5 +37,11 @@ public final class FixtureProperties {
    */
   public static final String ENTITIES = "fixturekit.entities";
 
+  /**
+   * The seed of every test's random data, for the whole run, unless a test pins its own with
+   * {@link FixtureSeed}; unset (the default), each test gets a fresh seed, printed when it fails.
+   */
+  public static final String SEED = "fixturekit.seed";
+
   private FixtureProperties() {}
 }

@@ -51,4 +51,17 @@ public @interface FixtureTest {
    * @return the isolation mode, {@link Isolation#ROLLBACK} by default
    */
   Isolation isolation() default Isolation.ROLLBACK;
+
+  /**
+   * Custom factories ({@link FixtureFactory} subclasses) whose defaults apply wherever fixturekit
+   * makes their entity on its own: a {@code Factory<User>} parameter, or a required parent. A custom
+   * factory declared as a test parameter applies the same way for that test; a listed one wins.
+   *
+   * <pre>{@code
+   * @FixtureTest(entities = {User.class, Order.class}, factories = UserFactory.class)
+   * }</pre>
+   *
+   * @return the custom factory classes
+   */
+  Class<? extends FixtureFactory<?>>[] factories() default {};
 }

@@ -4,9 +4,19 @@ import io.github.fixturekit.Factory;
 import io.github.fixturekit.internal.instancio.InstancioFiller;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 
 /** The {@link Factory} of one entity type, bound to one session. */
@@ -31,15 +41,7 @@ public final class EntityFactory<T> implements Factory<T> {
 
   @Override
   public T build(Consumer<? super T> customizer) {
-    Objects.requireNonNull(customizer, "customizer must not be null: use build() for no changes");
-    T entity = newEntity();
-    customizer.accept(entity);
-    for (Field parent : model.requiredParents()) {
-      if (EntityFields.get(parent, entity) == null) {
-        EntityFields.set(parent, entity, registry.within(model.type(), parent, Factory::build));
-      }
-    }
-    return entity;
+    return build(registry.recipe(model.type()), List.of(), customizer);
   }
 
   @Override
@@ -49,78 +51,274 @@ public final class EntityFactory<T> implements Factory<T> {
 
   @Override
   public T create(Consumer<? super T> customizer) {
-    T entity = prepare(customizer);
-    session.persist(entity);
-    session.flush();
-    if (model.readsBack()) {
-      session.refresh(entity);
-    }
-    return entity;
-  }
-
-  /** Create, then always read the row back, as the reference token fixture does. */
-  public T createAndRefresh(Consumer<? super T> customizer) {
-    T entity = prepare(customizer);
-    session.persist(entity);
-    session.flush();
-    session.refresh(entity);
-    return entity;
+    return create(registry.recipe(model.type()), List.of(), customizer, List.of());
   }
 
   @Override
   public List<T> createList(int count) {
+    return createList(count, NO_CHANGES);
+  }
+
+  @Override
+  public List<T> createList(int count, Consumer<? super T> customizer) {
+    return createList(count, registry.recipe(model.type()), List.of(), customizer, List.of());
+  }
+
+  /** Builds in memory with {@code recipe}, then {@code traits}, then {@code customizer}. */
+  public T build(Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
+    requireCustomizer(customizer, "build()");
+    T entity = make(recipe, traits, customizer);
+    for (Field parent : model.requiredParents()) {
+      if (EntityFields.get(parent, entity) == null) {
+        Object built = registry.within(model.type(), parent, Factory::build);
+        registry.markFilled(built);
+        EntityFields.set(parent, entity, built);
+      }
+    }
+    return entity;
+  }
+
+  /** Builds as {@link #build(Recipe, List, Consumer)} does, persists, flushes, then runs {@code after}. */
+  public T create(
+      Recipe<T> recipe,
+      List<Consumer<? super T>> traits,
+      Consumer<? super T> customizer,
+      List<Consumer<? super T>> after) {
+    requireCustomizer(customizer, "create()");
+    T entity = make(recipe, traits, customizer);
+    persistGraph(entity);
+    session.flush();
+    if (model.readsBack()) {
+      session.refresh(entity);
+    }
+    after.forEach(action -> action.accept(entity));
+    return entity;
+  }
+
+  /** Creates {@code count} entities with one flush, so Hibernate can batch their inserts. */
+  public List<T> createList(
+      int count,
+      Recipe<T> recipe,
+      List<Consumer<? super T>> traits,
+      Consumer<? super T> customizer,
+      List<Consumer<? super T>> after) {
     if (count < 0) {
       throw new IllegalArgumentException(Messages.negativeCount(count));
     }
+    requireCustomizer(customizer, "createList(count)");
     List<T> entities = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      T entity = prepare(NO_CHANGES);
-      session.persist(entity);
+      T entity = make(recipe, traits, customizer);
+      persistGraph(entity);
       entities.add(entity);
     }
     session.flush();
     if (model.readsBack()) {
       entities.forEach(session::refresh);
     }
+    for (T entity : entities) {
+      after.forEach(action -> action.accept(entity));
+    }
     return entities;
   }
 
-  private T prepare(Consumer<? super T> customizer) {
-    Objects.requireNonNull(customizer, "customizer must not be null: use create() for no changes");
-    T entity = newEntity();
-    customizer.accept(entity);
-    // Again after the customizer, so that a time it set also equals the row.
-    Temporals.truncate(entity);
+  /** Create, then always read the row back, as the reference token fixture does. */
+  public T createAndRefresh(Consumer<? super T> customizer) {
+    T entity = make(registry.recipe(model.type()), List.of(), customizer);
+    persistGraph(entity);
+    session.flush();
+    session.refresh(entity);
+    return entity;
+  }
+
+  /** Persists an entity {@code build()} made as a parent, with the parents it needs in turn. */
+  Object persistFilled(Object entity) {
+    T typed = model.type().cast(entity);
+    persistGraph(typed);
+    return typed;
+  }
+
+  /**
+   * Persists {@code entity}: required parents are created (or, when set, made this session's),
+   * children added to its inverse collections point back to it and are inserted after it, and
+   * every parent's inverse collection, when loaded, gains the entity.
+   */
+  private void persistGraph(T entity) {
     for (Field parent : model.requiredParents()) {
       Object current = EntityFields.get(parent, entity);
       if (current == null) {
         EntityFields.set(parent, entity, registry.within(model.type(), parent, Factory::create));
       } else {
-        EntityFields.set(parent, entity, registry.attach(current));
+        EntityFields.set(parent, entity, managed(parent, current));
       }
     }
     for (Field parent : model.optionalParents()) {
       Object current = EntityFields.get(parent, entity);
       if (current != null) {
-        EntityFields.set(parent, entity, registry.attach(current));
+        EntityFields.set(parent, entity, managed(parent, current));
+      }
+    }
+    for (Field owned : model.ownedCollections()) {
+      attachElements(owned, entity);
+    }
+    List<Object> children = pointChildrenBack(entity);
+    session.persist(entity);
+    for (Object child : children) {
+      registry.factory(Hibernate.getClass(child)).persistFilled(child);
+    }
+    addToParentsCollections(entity);
+  }
+
+  private Object managed(Field parent, Object current) {
+    if (registry.wasFilled(current) && !session.contains(current)) {
+      return registry.within(model.type(), parent, factory -> factory.persistFilled(current));
+    }
+    return registry.attach(current);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void attachElements(Field field, T entity) {
+    Object value = EntityFields.get(field, entity);
+    if (!(value instanceof Collection<?> elements) || elements.isEmpty()) {
+      return;
+    }
+    List<Object> attached = new ArrayList<>(elements.size());
+    boolean changed = false;
+    for (Object element : elements) {
+      Object row = registry.attach(element);
+      changed |= row != element;
+      attached.add(row);
+    }
+    if (changed) {
+      Collection<Object> target = (Collection<Object>) elements;
+      target.clear();
+      target.addAll(attached);
+    }
+  }
+
+  /** Sets the back-reference of each new child in an inverse collection or one-to-one to {@code entity}. */
+  private List<Object> pointChildrenBack(T entity) {
+    List<Object> newChildren = new ArrayList<>();
+    for (Field inverse : model.inverseChildren()) {
+      Object value = EntityFields.get(inverse, entity);
+      if (value == null) {
+        continue;
+      }
+      Collection<?> children = value instanceof Collection<?> c ? c : List.of(value);
+      for (Object child : children) {
+        if (child == null || session.contains(child)) {
+          continue;
+        }
+        Field backReference = backReference(inverse, child);
+        EntityFields.set(backReference, child, entity);
+        newChildren.add(child);
+      }
+    }
+    return newChildren;
+  }
+
+  private static Field backReference(Field inverse, Object child) {
+    String name = EntityModel.mappedBy(inverse);
+    for (Field field : EntityFields.persistentFields(Hibernate.getClass(child))) {
+      if (field.getName().equals(name)) {
+        return field;
+      }
+    }
+    throw new IllegalStateException(Messages.noBackReference(inverse, name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void addToParentsCollections(T entity) {
+    for (Field parent : model.parentsWithInverse().keySet()) {
+      Object value = EntityFields.get(parent, entity);
+      if (value == null) {
+        continue;
+      }
+      Object collection = EntityFields.get(model.parentsWithInverse().get(parent), value);
+      if (collection instanceof Collection<?> c && Hibernate.isInitialized(c) && !c.contains(entity)) {
+        ((Collection<Object>) c).add(entity);
+      }
+    }
+  }
+
+  /** The entity filled, defaulted, customized and derived: everything but its parents. */
+  private T make(Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
+    T entity = fill(recipe);
+    Set<Field> unfilled = unfilledRequired(entity);
+    recipe.defaults(entity);
+    Map<Field, Object> beforeChanges = new HashMap<>();
+    recipe.derived().keySet().forEach(f -> beforeChanges.put(f, EntityFields.get(f, entity)));
+    traits.forEach(trait -> trait.accept(entity));
+    customizer.accept(entity);
+    for (Map.Entry<Field, Function<? super T, ?>> derived : recipe.derived().entrySet()) {
+      Field field = derived.getKey();
+      if (EntityFields.get(field, entity) == beforeChanges.get(field)) {
+        EntityFields.set(field, entity, derived.getValue().apply(entity));
+      }
+    }
+    // Again after the user's changes, so that a time they set also equals the row.
+    Temporals.truncate(entity);
+    for (Field field : unfilled) {
+      if (EntityFields.get(field, entity) == null) {
+        throw new IllegalArgumentException(Messages.cannotFillField(model.type(), field, recipe.source()));
       }
     }
     return entity;
   }
 
-  private T newEntity() {
-    T entity = InstancioFiller.fill(model.type(), EntityModel::isLeftAlone);
+  private T fill(Recipe<T> recipe) {
+    T entity;
+    try {
+      entity =
+          InstancioFiller.fill(
+              model.type(), EntityModel::isLeftAlone, registry.random().nextSeed(), recipe.instancioModel());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Messages.cannotFill(model.type(), e.getMessage()), e);
+    }
     Field id = model.assignedId();
     if (id != null) {
-      EntityFields.set(id, entity, UniqueValues.next(id, null));
+      EntityFields.set(id, entity, UniqueValues.next(id, null, registry.random()));
     }
     for (Field unique : model.uniqueFields()) {
-      Object value = UniqueValues.next(unique, EntityFields.get(unique, entity));
+      Object value = UniqueValues.next(unique, EntityFields.get(unique, entity), registry.random());
       if (value != null) {
         EntityFields.set(unique, entity, value);
       }
     }
+    for (Field collection : model.collections()) {
+      if (EntityFields.get(collection, entity) == null) {
+        EntityFields.set(collection, entity, emptyCollection(collection.getType()));
+      }
+    }
+    ColumnFit.fit(entity);
     Temporals.truncate(entity);
     return entity;
+  }
+
+  private Set<Field> unfilledRequired(T entity) {
+    Set<Field> unfilled = new LinkedHashSet<>();
+    for (Field field : model.requiredValues()) {
+      if (EntityFields.get(field, entity) == null) {
+        unfilled.add(field);
+      }
+    }
+    return unfilled;
+  }
+
+  private static Object emptyCollection(Class<?> type) {
+    if (SortedSet.class.isAssignableFrom(type)) {
+      return new TreeSet<>();
+    }
+    if (Set.class.isAssignableFrom(type)) {
+      return new LinkedHashSet<>();
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return new LinkedHashMap<>();
+    }
+    return new ArrayList<>();
+  }
+
+  private static void requireCustomizer(Object customizer, String plain) {
+    Objects.requireNonNull(customizer, () -> "customizer must not be null: use " + plain + " for no changes");
   }
 }

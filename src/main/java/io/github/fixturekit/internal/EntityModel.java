@@ -1,5 +1,6 @@
 package io.github.fixturekit.internal;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +13,10 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +43,19 @@ final class EntityModel<T> {
           "org.hibernate.annotations.CurrentTimestamp",
           "org.hibernate.annotations.TenantId");
 
-  /** Of those, the ones whose value only the database knows, so the row is read back. */
-  private static final Set<String> READ_BACK_ANNOTATIONS =
+  /**
+   * Of those, the ones whose value only a read of the row brings into the entity. Hibernate reads
+   * {@code @Generated} and {@code @GeneratedColumn} values back on its own right after the insert
+   * (one statement per row, which is why it cannot batch those inserts); a refresh of ours on top
+   * would double the round trips, as the batching measurement showed.
+   */
+  private static final Set<String> READ_BACK_ANNOTATIONS = Set.of("org.hibernate.annotations.Formula");
+
+  private static final Set<String> NOT_NULL_ANNOTATIONS =
       Set.of(
-          "org.hibernate.annotations.Generated",
-          "org.hibernate.annotations.GeneratedColumn",
-          "org.hibernate.annotations.Formula");
+          "jakarta.validation.constraints.NotNull",
+          "jakarta.validation.constraints.NotBlank",
+          "jakarta.validation.constraints.NotEmpty");
 
   private static final Set<Class<?>> ASSIGNABLE_ID_TYPES =
       Set.of(Long.class, long.class, Integer.class, int.class, String.class, UUID.class);
@@ -54,9 +66,22 @@ final class EntityModel<T> {
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
   private final boolean readBack;
+  private final List<Field> collections;
+  private final List<Field> inverseChildren;
+  private final List<Field> ownedCollections;
+  private final List<Field> requiredValues;
+  private final Map<Field, Field> parentsWithInverse;
 
   private EntityModel(Class<T> type) {
     this.type = type;
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+      throw new IllegalArgumentException(Messages.abstractEntity(type));
+    }
+    try {
+      type.getDeclaredConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(Messages.noUsableConstructor(type), e);
+    }
     List<Field> fields = EntityFields.persistentFields(type);
     this.assignedId =
         fields.stream()
@@ -71,9 +96,105 @@ final class EntityModel<T> {
     this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
     this.optionalParents =
         fields.stream()
-            .filter(f -> isToOne(f) && !isRequiredParent(f))
+            .filter(f -> isToOne(f) && !isRequiredParent(f) && mappedBy(f).isEmpty())
             .toList();
     this.readBack = fields.stream().anyMatch(f -> hasAnyAnnotation(f, READ_BACK_ANNOTATIONS));
+    this.collections =
+        fields.stream()
+            .filter(f -> f.isAnnotationPresent(OneToMany.class) || f.isAnnotationPresent(ManyToMany.class))
+            .toList();
+    this.inverseChildren =
+        fields.stream().filter(f -> !mappedBy(f).isEmpty() && !f.isAnnotationPresent(ManyToMany.class)).toList();
+    this.ownedCollections =
+        collections.stream().filter(f -> mappedBy(f).isEmpty()).toList();
+    this.requiredValues =
+        fields.stream().filter(f -> !isLeftAlone(f) && isRequiredValue(f)).toList();
+    Map<Field, Field> inverses = new LinkedHashMap<>();
+    for (Field parent : fields) {
+      if (isToOne(parent) && mappedBy(parent).isEmpty()) {
+        Field inverse = inverseCollection(parent);
+        if (inverse != null) {
+          inverses.put(parent, inverse);
+        }
+      }
+    }
+    this.parentsWithInverse = Map.copyOf(inverses);
+  }
+
+  /** Parent fields whose parent type keeps a collection of its children ({@code mappedBy} this field). */
+  Map<Field, Field> parentsWithInverse() {
+    return parentsWithInverse;
+  }
+
+  /** Collections of associated entities ({@code @OneToMany}, {@code @ManyToMany}). */
+  List<Field> collections() {
+    return collections;
+  }
+
+  /** The inverse side of a parent-child pair: children whose own field points back here. */
+  List<Field> inverseChildren() {
+    return inverseChildren;
+  }
+
+  /** Collections whose join rows this entity writes: their elements must be rows already. */
+  List<Field> ownedCollections() {
+    return ownedCollections;
+  }
+
+  /** Fields that must hold a value for the insert to work. */
+  List<Field> requiredValues() {
+    return requiredValues;
+  }
+
+  /** The {@code mappedBy} of an association field, or "" when it is the owning side or no association. */
+  static String mappedBy(Field field) {
+    OneToMany oneToMany = field.getAnnotation(OneToMany.class);
+    if (oneToMany != null) {
+      return oneToMany.mappedBy();
+    }
+    ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+    if (manyToMany != null) {
+      return manyToMany.mappedBy();
+    }
+    OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+    return oneToOne == null ? "" : oneToOne.mappedBy();
+  }
+
+  /** The entity type of an association field: the element type of a collection, else the field's type. */
+  static Class<?> targetType(Field field) {
+    if (Collection.class.isAssignableFrom(field.getType())
+        && field.getGenericType() instanceof ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+      return c;
+    }
+    return field.getType();
+  }
+
+  /**
+   * The collection of {@code parent}'s type that is the inverse of {@code childField} (a
+   * {@code @OneToMany(mappedBy = childField)}), or null.
+   */
+  static Field inverseCollection(Field childField) {
+    for (Field candidate : EntityFields.persistentFields(childField.getType())) {
+      if (candidate.isAnnotationPresent(OneToMany.class)
+          && mappedBy(candidate).equals(childField.getName())
+          && targetType(candidate).isAssignableFrom(childField.getDeclaringClass())) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isRequiredValue(Field field) {
+    if (field.getType().isPrimitive()) {
+      return false;
+    }
+    Column column = field.getAnnotation(Column.class);
+    Basic basic = field.getAnnotation(Basic.class);
+    return (column != null && !column.nullable())
+        || (basic != null && !basic.optional())
+        || field.isAnnotationPresent(Id.class)
+        || hasAnyAnnotation(field, NOT_NULL_ANNOTATIONS);
   }
 
   @SuppressWarnings("unchecked")

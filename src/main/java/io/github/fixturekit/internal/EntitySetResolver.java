@@ -37,6 +37,16 @@ public final class EntitySetResolver {
         EntityDiscovery.discover(outermost(testClass), settings.entities()));
   }
 
+  /** The custom factories of the extension's builder, else of the annotation. */
+  public static List<Class<?>> userFactories(ExtensionContext context, List<Class<?>> programmatic) {
+    if (!programmatic.isEmpty()) {
+      return programmatic;
+    }
+    return findAnnotation(context.getRequiredTestClass())
+        .map(a -> List.<Class<?>>of(a.factories()))
+        .orElse(List.of());
+  }
+
   /** The isolation chosen by the extension's builder, else by the annotation, else ROLLBACK. */
   public static Isolation isolation(ExtensionContext context, Isolation programmatic) {
     if (programmatic != null) {

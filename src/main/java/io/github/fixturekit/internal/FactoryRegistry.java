@@ -3,6 +3,9 @@ package io.github.fixturekit.internal;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,24 +21,73 @@ import org.hibernate.Session;
 public final class FactoryRegistry {
 
   private final Session session;
+  private final TestRandom random;
   private final Map<Class<?>, EntityFactory<?>> factories = new HashMap<>();
+  private final Map<Class<?>, Recipe<?>> recipes = new HashMap<>();
+  private final Map<Class<?>, Object> userFactories = new HashMap<>();
+  // Parents that build() filled in on its own: persisted with their child, never refused.
+  private final Set<Object> filledParents = Collections.newSetFromMap(new IdentityHashMap<>());
   // The required parents being made right now, outermost first.
   private final Deque<ParentStep> making = new ArrayDeque<>();
 
   /** Filling {@code field} of an {@code owner} that is being made. */
   record ParentStep(Class<?> owner, Field field) {}
 
-  private FactoryRegistry(Session session) {
+  private FactoryRegistry(Session session, TestRandom random) {
     this.session = session;
+    this.random = random;
   }
 
-  /** Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath). */
+  /** Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath), unseeded. */
   public static FactoryRegistry of(EntityManager entityManager) {
-    return new FactoryRegistry(entityManager.unwrap(Session.class));
+    return of(entityManager, TestRandom.unpinned());
+  }
+
+  /** Factories bound to {@code entityManager} whose random data comes from {@code random}. */
+  public static FactoryRegistry of(EntityManager entityManager, TestRandom random) {
+    return new FactoryRegistry(entityManager.unwrap(Session.class), random);
   }
 
   Session session() {
     return session;
+  }
+
+  public TestRandom random() {
+    return random;
+  }
+
+  /**
+   * Makes {@code recipe} the one used for {@code type} wherever fixturekit makes a {@code type}
+   * on its own (a required parent, a plain {@code Factory<type>}), unless one was offered before.
+   */
+  public void offerRecipe(Class<?> type, Recipe<?> recipe) {
+    recipes.putIfAbsent(type, recipe);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Recipe<T> recipe(Class<T> type) {
+    return (Recipe<T>) recipes.getOrDefault(type, Recipe.none());
+  }
+
+  /** The user-defined factory of class {@code factoryClass}, one per session. */
+  public <F> F userFactory(Class<F> factoryClass) {
+    Object existing = userFactories.get(factoryClass);
+    if (existing != null) {
+      return factoryClass.cast(existing);
+    }
+    UserFactories.requireInstantiable(factoryClass);
+    Class<?> entityType = UserFactories.entityType(factoryClass);
+    F made = UserFactories.instantiate(factoryClass, new UserFactories.Binding<>(this, entityType));
+    userFactories.put(factoryClass, made);
+    return made;
+  }
+
+  void markFilled(Object parent) {
+    filledParents.add(parent);
+  }
+
+  boolean wasFilled(Object parent) {
+    return filledParents.contains(parent);
   }
 
   /** The factory of {@code type}. */

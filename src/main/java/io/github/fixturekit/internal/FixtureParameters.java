@@ -32,7 +32,8 @@ public final class FixtureParameters {
 
   /** Only fixturekit's own types, and the exact Hibernate types it owns in a test. */
   public static boolean supports(ParameterContext parameter) {
-    return SUPPORTED.contains(parameter.getParameter().getType());
+    Class<?> type = parameter.getParameter().getType();
+    return SUPPORTED.contains(type) || UserFactories.isUserFactory(type);
   }
 
   /**
@@ -60,7 +61,21 @@ public final class FixtureParameters {
       Class<?> entity = entityArgument(parameter);
       TestSession session = testSession.get();
       requireListed(parameter, entity, session.entities());
-      return session.factories().factory(entity);
+      try {
+        return session.factories().factory(entity);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterResolutionException(
+            "[" + typeName(parameter) + "] cannot be provided: " + e.getMessage(), e);
+      }
+    }
+    if (UserFactories.isUserFactory(type)) {
+      TestSession session = testSession.get();
+      try {
+        return session.userFactory(type);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterResolutionException(
+            "[" + typeName(parameter) + "] cannot be provided: " + e.getMessage(), e);
+      }
     }
     if (type == RefreshTokenFactory.class) {
       Class<?> entity = entityArgument(parameter);

@@ -12,7 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * configuration parameter ({@code junit-platform.properties}).
  */
 public record FixtureSettings(
-    DatabaseChoice database, String jdbcUrl, String jdbcUser, String jdbcPassword, String entities) {
+    DatabaseChoice database,
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    String entities,
+    String seed) {
 
   /** Where the database comes from. */
   public enum DatabaseChoice {
@@ -33,7 +38,8 @@ public record FixtureSettings(
         lookup.apply(FixtureProperties.JDBC_URL),
         lookup.apply(FixtureProperties.JDBC_USER),
         lookup.apply(FixtureProperties.JDBC_PASSWORD),
-        lookup.apply(FixtureProperties.ENTITIES));
+        lookup.apply(FixtureProperties.ENTITIES),
+        lookup.apply(FixtureProperties.SEED));
   }
 
   private static String lookup(

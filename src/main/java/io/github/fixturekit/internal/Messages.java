@@ -159,6 +159,131 @@ public final class Messages {
         + ". If the class is in a named module, open its package to fixturekit";
   }
 
+  public static String abstractEntity(Class<?> type) {
+    return "["
+        + type.getName()
+        + "] is abstract, so fixturekit cannot make one. Use Factory<...> of a concrete subclass,"
+        + " or a custom factory (a FixtureFactory) that picks one";
+  }
+
+  public static String noUsableConstructor(Class<?> type) {
+    return "["
+        + type.getName()
+        + "] has no constructor without arguments, so fixturekit cannot make one. Add one (it may"
+        + " be protected, as JPA allows), or make the entities yourself in a custom factory";
+  }
+
+  public static String cannotFill(Class<?> type, String detail) {
+    return "fixturekit could not fill ["
+        + type.getName()
+        + "] with random data: "
+        + detail
+        + ". Set the field yourself with a customizer, for example"
+        + " factory.create(e -> e.setField(value)), or in the defaults of a custom factory"
+        + " (a FixtureFactory)";
+  }
+
+  public static String cannotFillField(Class<?> type, Field field, String userFactory) {
+    return "fixturekit cannot fill ["
+        + type.getName()
+        + "."
+        + field.getName()
+        + "] of type ["
+        + field.getGenericType().getTypeName()
+        + "]: it makes no random values of that type, and the column needs one. Set it with a"
+        + " customizer, for example factory.create(e -> e.set"
+        + capitalize(field.getName())
+        + "(...)), or in the defaults of "
+        + (userFactory.isEmpty() ? "a custom factory (a FixtureFactory)" : "[" + userFactory + "]");
+  }
+
+  public static String noBackReference(Field inverse, String mappedBy) {
+    return "["
+        + inverse.getDeclaringClass().getName()
+        + "."
+        + inverse.getName()
+        + "] is mappedBy ["
+        + mappedBy
+        + "], but its elements have no such field; check the mapping";
+  }
+
+  public static String badSeed(String value) {
+    return io.github.fixturekit.FixtureProperties.SEED
+        + " is ["
+        + value
+        + "]; expected a whole number such as 42, the seed a failed test printed";
+  }
+
+  public static String seedReport(String test, long seed) {
+    return "fixturekit: the random data of ["
+        + test
+        + "] came from seed "
+        + seed
+        + "; to make the same data again, put @FixtureSeed("
+        + seed
+        + "L) on the test";
+  }
+
+  // ---- user-defined factories ----
+
+  public static String sequenceWithoutN(Class<?> owner, String template) {
+    return "sequence template ["
+        + template
+        + "] of ["
+        + owner.getName()
+        + "] has no {n}; write where the number goes, for example \"user-{n}@example.org\"";
+  }
+
+  public static String userFactoryConstructor(Class<?> factoryClass) {
+    return "fixturekit cannot make ["
+        + factoryClass.getName()
+        + "]: a factory needs to be a concrete class (static if nested) with a constructor"
+        + " without arguments; it may be private";
+  }
+
+  public static String userFactoryConstructorFailed(Class<?> factoryClass, Throwable cause) {
+    return "the constructor of [" + factoryClass.getName() + "] failed: " + cause;
+  }
+
+  public static String userFactoryEntityUnknown(Class<?> factoryClass) {
+    return "["
+        + factoryClass.getName()
+        + "] does not say which entity it makes; extend FixtureFactory with the entity as its type"
+        + " argument, for example class UserFactory extends FixtureFactory<User>";
+  }
+
+  public static String userFactoryEntityNotListed(Class<?> factoryClass, Class<?> entity, EntitySet entities) {
+    return "["
+        + factoryClass.getName()
+        + "] makes ["
+        + entity.getName()
+        + "], which is not in the entity set "
+        + entities.describe()
+        + " of this test; add "
+        + entity.getSimpleName()
+        + ".class to "
+        + entities.whereListed();
+  }
+
+  public static String userFactoryNotInjected(Class<?> factoryClass) {
+    return "["
+        + factoryClass.getName()
+        + "] was made with new, so it has no session to work in; declare it as a parameter of the"
+        + " test or @BeforeEach method instead, for example void test("
+        + factoryClass.getSimpleName()
+        + " factory)";
+  }
+
+  public static String noSuchField(Class<?> factoryClass, Class<?> entityType, String field) {
+    return "["
+        + factoryClass.getName()
+        + "] derives field ["
+        + field
+        + "], but ["
+        + entityType.getName()
+        + "] has no persistent field of that name";
+  }
+
   // ---- helpers ----
 
   static String names(Collection<Field> fields) {

@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.database.Database;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -18,15 +19,20 @@ public final class TestSession implements AutoCloseable {
   private final FactoryRegistry factories;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TestSession(EntitySetRuntime entitySet, EntitySet entities, Session session) {
+  private TestSession(EntitySetRuntime entitySet, EntitySet entities, Session session, long seed) {
     this.entitySet = entitySet;
     this.entities = entities;
     this.session = session;
-    this.factories = FactoryRegistry.of(session);
+    this.factories = FactoryRegistry.of(session, new TestRandom(seed));
   }
 
-  /** Opens a session on {@code entities} and begins its transaction. */
-  public static TestSession open(FixtureRuntime runtime, EntitySet entities) {
+  /**
+   * Opens a session on {@code entities} and begins its transaction; its factories draw every
+   * random value from {@code seed}, and {@code userFactories} make their entities wherever
+   * fixturekit makes one on its own.
+   */
+  public static TestSession open(
+      FixtureRuntime runtime, EntitySet entities, long seed, List<Class<?>> userFactories) {
     EntitySetRuntime entitySet = runtime.entitySet(entities);
     Session session = entitySet.sessionFactory().openSession();
     try {
@@ -35,7 +41,16 @@ public final class TestSession implements AutoCloseable {
       session.close();
       throw e;
     }
-    return new TestSession(entitySet, entities, session);
+    TestSession opened = new TestSession(entitySet, entities, session, seed);
+    try {
+      for (Class<?> factory : userFactories) {
+        opened.userFactory(factory);
+      }
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
   }
 
   public Session session() {
@@ -56,6 +71,19 @@ public final class TestSession implements AutoCloseable {
 
   public FactoryRegistry factories() {
     return factories;
+  }
+
+  /**
+   * The user-defined factory of class {@code factoryClass}, one per test.
+   *
+   * @throws IllegalArgumentException when fixturekit cannot make it, or its entity is not listed
+   */
+  public Object userFactory(Class<?> factoryClass) {
+    Class<?> entity = UserFactories.entityType(factoryClass);
+    if (!entities.contains(entity)) {
+      throw new IllegalArgumentException(Messages.userFactoryEntityNotListed(factoryClass, entity, entities));
+    }
+    return factories.userFactory(factoryClass);
   }
 
   @Override

@@ -23,7 +23,7 @@ final class UniqueValues {
    * A unique value of {@code field}'s type, derived from {@code current} (the random value) where
    * that keeps it readable; null when fixturekit cannot make the type unique.
    */
-  static Object next(Field field, Object current) {
+  static Object next(Field field, Object current, TestRandom random) {
     long n = SEQUENCE.incrementAndGet();
     Class<?> type = field.getType();
     if (type == String.class) {
@@ -45,7 +45,7 @@ final class UniqueValues {
       return BigDecimal.valueOf(n);
     }
     if (type == UUID.class) {
-      return UUID.randomUUID();
+      return random.uniqueUuid(n);
     }
     return null;
   }
@@ -55,6 +55,9 @@ final class UniqueValues {
     String suffix = Long.toString(n);
     if (looksLikeEmail(field)) {
       String local = random.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      if (local.isEmpty()) {
+        local = "user";
+      }
       String domain = "@example.org";
       int room = length - domain.length() - suffix.length() - 1;
       if (room >= 1) {
@@ -85,8 +88,20 @@ final class UniqueValues {
     return false;
   }
 
-  private static int maxLength(Field field) {
+  /** The column's length, or a Bean Validation {@code @Size(max)} when that is shorter. */
+  static int maxLength(Field field) {
     Column column = field.getAnnotation(Column.class);
-    return column == null ? DEFAULT_LENGTH : column.length();
+    int length = column == null ? DEFAULT_LENGTH : column.length();
+    for (var annotation : field.getAnnotations()) {
+      if (annotation.annotationType().getName().equals("jakarta.validation.constraints.Size")) {
+        try {
+          int max = (int) annotation.annotationType().getMethod("max").invoke(annotation);
+          length = Math.min(length, max);
+        } catch (ReflectiveOperationException e) {
+          // keep the column's length
+        }
+      }
+    }
+    return length;
   }
 }

@@ -3,6 +3,8 @@ package io.github.fixturekit.internal.instancio;
 import java.lang.reflect.Field;
 import java.util.function.Predicate;
 import org.instancio.Instancio;
+import org.instancio.InstancioApi;
+import org.instancio.Model;
 import org.instancio.Select;
 import org.instancio.exception.InstancioException;
 import org.instancio.settings.Keys;
@@ -18,28 +20,42 @@ public final class InstancioFiller {
   /**
    * A new {@code type} whose fields are filled, except those {@code leftAlone} selects, which keep
    * the value the constructor gave them. {@code @Column} length, precision and scale, and Bean
-   * Validation constraints when Bean Validation is present, are respected.
+   * Validation constraints when Bean Validation is present, are respected. A field Instancio cannot
+   * fill is left null; the caller decides whether that is a problem.
    *
-   * @throws IllegalArgumentException when Instancio cannot make or fill the type
+   * @param seed the seed of this one call, so the same seed gives the same object
+   * @param model a user's {@code org.instancio.Model} of {@code type} to start from, or null
+   * @throws IllegalArgumentException when Instancio cannot make the type at all
    */
-  public static <T> T fill(Class<T> type, Predicate<Field> leftAlone) {
+  @SuppressWarnings("unchecked")
+  public static <T> T fill(Class<T> type, Predicate<Field> leftAlone, long seed, Object model) {
     try {
-      return Instancio.of(type).withSettings(SETTINGS).ignore(Select.fields(leftAlone)).create();
-    } catch (InstancioException e) {
-      throw new IllegalArgumentException(
-          "fixturekit could not fill ["
-              + type.getName()
-              + "] with random data: "
-              + e.getMessage()
-              + ". Set the field yourself with a customizer, for example"
-              + " factory.create(e -> e.setField(value)).",
-          e);
+      InstancioApi<T> api =
+          model == null ? Instancio.of(type) : Instancio.of((Model<T>) model);
+      return api.withSettings(SETTINGS)
+          .withSeed(seed)
+          .ignore(Select.fields(leftAlone))
+          .create();
+    } catch (InstancioException | ClassCastException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code value} is an Instancio {@code Model}, for checking what a user hands over. */
+  public static boolean isModel(Object value) {
+    return value instanceof Model<?>;
   }
 
   private static Settings settings() {
     Settings settings =
-        Settings.create().set(Keys.JPA_ENABLED, true).set(Keys.FAIL_ON_ERROR, true);
+        Settings.create()
+            .set(Keys.JPA_ENABLED, true)
+            .set(Keys.FAIL_ON_ERROR, false)
+            // element collections: a few elements, never so many that a test drowns in rows
+            .set(Keys.COLLECTION_MIN_SIZE, 1)
+            .set(Keys.COLLECTION_MAX_SIZE, 3)
+            .set(Keys.MAP_MIN_SIZE, 1)
+            .set(Keys.MAP_MAX_SIZE, 3);
     if (isPresent("jakarta.validation.constraints.NotNull")) {
       settings.set(Keys.BEAN_VALIDATION_ENABLED, true);
     }

@@ -1,0 +1,8 @@
+package io.github.fixturekit.factory.shop;
+
+public enum OrderStatus {
+  NEW,
+  PAID,
+  SHIPPED,
+  CANCELLED
+}

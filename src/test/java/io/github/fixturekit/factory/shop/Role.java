@@ -1,0 +1,7 @@
+package io.github.fixturekit.factory.shop;
+
+public enum Role {
+  MEMBER,
+  SUPPORT,
+  ADMIN
+}

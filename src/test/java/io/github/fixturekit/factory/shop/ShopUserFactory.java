@@ -1,0 +1,33 @@
+package io.github.fixturekit.factory.shop;
+
+import io.github.fixturekit.FixtureFactory;
+
+/** A user factory as an application would write it: defaults, traits, a sequence, a derived name. */
+public class ShopUserFactory extends FixtureFactory<ShopUser> {
+
+  public ShopUserFactory() {
+    derive("displayName", u -> u.getFirstName() + " " + u.getLastName());
+  }
+
+  @Override
+  protected void defaults(ShopUser user) {
+    user.setEmail(sequence("user-{n}@example.org"));
+    user.setRole(Role.MEMBER);
+    user.setVerified(true);
+  }
+
+  public ShopUserFactory admin() {
+    return trait(u -> u.setRole(Role.ADMIN));
+  }
+
+  public ShopUserFactory unverified() {
+    return trait(u -> u.setVerified(false));
+  }
+
+  public ShopUserFactory named(String first, String last) {
+    return trait(u -> {
+      u.setFirstName(first);
+      u.setLastName(last);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.fixturekit.measure.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A 6-column entity for the batching measurement: ids by identity. */
+@Entity
+@Table(name = "measured_identity")
+public class MeasuredIdentity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 40)
+  private String name;
+
+  @Column(nullable = false, unique = true, length = 60)
+  private String email;
+
+  @Column(nullable = false, precision = 10, scale = 2)
+  private BigDecimal amount;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private boolean active;
+
+  protected MeasuredIdentity() {}
+
+  public Long getId() {
+    return id;
+  }
+}
