@@ -38,10 +38,15 @@ final class EntityDiscovery {
               + "] is in the default package, where fixturekit does not look for entities; list"
               + " them: @FixtureTest(entities = {...})");
     }
+    List<Class<?>> found = entitiesIn(pkg);
+    if (found.isEmpty()) {
+      throw new ExtensionConfigurationException(Messages.noEntitiesDiscovered(testClass, pkg));
+    }
     return EntitySet.of(
-        entitiesIn(pkg),
+        found,
         "the entities found in package [" + pkg + "] and its subpackages (for " + testClass.getSimpleName() + ")",
-        "package [" + pkg + "], or set " + FixtureProperties.ENTITIES);
+        "@FixtureTest(entities = {...}), or to " + FixtureProperties.ENTITIES
+            + " (discovery looks only in package [" + pkg + "] and below)");
   }
 
   private static List<Class<?>> classOrPackage(String name, ClassLoader loader) {

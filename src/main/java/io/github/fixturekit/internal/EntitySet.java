@@ -41,7 +41,7 @@ public record EntitySet(Set<Class<?>> classes, String whereListed) {
   public static EntitySet of(Collection<Class<?>> classes, String source, String whereListed) {
     if (classes.isEmpty()) {
       throw new ExtensionConfigurationException(
-          "no entity classes for " + source + "; list them in " + whereListed);
+          "no entity classes in " + source + "; list them in " + whereListed);
     }
     Set<Class<?>> sorted =
         classes.stream()

@@ -34,7 +34,7 @@ public final class EntitySetResolver {
               "@FixtureTest(entities = {...})"));
     }
     return cached(context, testClass, "discovered", () ->
-        EntityDiscovery.discover(outermost(testClass), settings.entities()));
+        EntityDiscovery.discover(testClass, settings.entities()));
   }
 
   /** The custom factories of the extension's builder, else of the annotation. */
@@ -81,13 +81,5 @@ public final class EntitySetResolver {
       }
     }
     return Optional.empty();
-  }
-
-  private static Class<?> outermost(Class<?> testClass) {
-    Class<?> c = testClass;
-    while (c.getEnclosingClass() != null) {
-      c = c.getEnclosingClass();
-    }
-    return c;
   }
 }

@@ -100,6 +100,30 @@ public final class Messages {
         + " Duration";
   }
 
+  // ---- entity sets ----
+
+  public static String noEntitiesDiscovered(Class<?> testClass, String pkg) {
+    return "fixturekit found no entity classes for ["
+        + testClass.getName()
+        + "]: it lists none, and package ["
+        + pkg
+        + "] and its subpackages hold no @Entity class. List them with @FixtureTest(entities ="
+        + " {User.class, ...}) or FixtureExtension.builder().entities(...), or set"
+        + " fixturekit.entities to their packages or classes, comma-separated (for example"
+        + " com.example.domain)";
+  }
+
+  // ---- isolation ----
+
+  public static String committedInRollbackMode(EntitySet entities) {
+    return "the test committed the transaction of the session fixturekit gave it, so its rows in "
+        + entities.describe()
+        + " are in the database for good and later tests of this JVM will see them."
+        + " In Isolation.ROLLBACK fixturekit can only undo what stays in the test's transaction:"
+        + " use session.flush() to send SQL without committing, and keep code under test from"
+        + " committing the injected session";
+  }
+
   // ---- factories ----
 
   public static String negativeCount(int count) {

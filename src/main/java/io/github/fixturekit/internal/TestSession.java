@@ -4,6 +4,7 @@ import io.github.fixturekit.database.Database;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.Session;
+import org.hibernate.SessionEventListener;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 
@@ -18,9 +19,12 @@ public final class TestSession implements AutoCloseable {
   private final Session session;
   private final FactoryRegistry factories;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CommitWatch commits;
 
-  private TestSession(EntitySetRuntime entitySet, EntitySet entities, Session session, long seed) {
+  private TestSession(
+      EntitySetRuntime entitySet, EntitySet entities, Session session, CommitWatch commits, long seed) {
     this.entitySet = entitySet;
+    this.commits = commits;
     this.entities = entities;
     this.session = session;
     this.factories = FactoryRegistry.of(session, new TestRandom(seed));
@@ -34,14 +38,15 @@ public final class TestSession implements AutoCloseable {
   public static TestSession open(
       FixtureRuntime runtime, EntitySet entities, long seed, List<Class<?>> userFactories) {
     EntitySetRuntime entitySet = runtime.entitySet(entities);
-    Session session = entitySet.sessionFactory().openSession();
+    CommitWatch commits = new CommitWatch();
+    Session session = entitySet.sessionFactory().withOptions().eventListeners(commits).openSession();
     try {
       session.beginTransaction();
     } catch (RuntimeException e) {
       session.close();
       throw e;
     }
-    TestSession opened = new TestSession(entitySet, entities, session, seed);
+    TestSession opened = new TestSession(entitySet, entities, session, commits, seed);
     try {
       for (Class<?> factory : userFactories) {
         opened.userFactory(factory);
@@ -86,18 +91,46 @@ public final class TestSession implements AutoCloseable {
     return factories.userFactory(factoryClass);
   }
 
+  /**
+   * Rolls back and closes.
+   *
+   * @throws IllegalStateException when the test committed the session's transaction: its rows are
+   *     in the database for good and would surprise later tests, so the test that did it fails
+   */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true) || !session.isOpen()) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    try {
-      Transaction transaction = session.getTransaction();
-      if (transaction.isActive()) {
-        transaction.rollback();
+    if (session.isOpen()) {
+      try {
+        Transaction transaction = session.getTransaction();
+        if (transaction.isActive()) {
+          transaction.rollback();
+        }
+      } finally {
+        session.close();
       }
-    } finally {
-      session.close();
+    }
+    if (commits.committed()) {
+      throw new IllegalStateException(Messages.committedInRollbackMode(entities));
+    }
+  }
+
+  /** Notices a commit of the test's transaction, which rollback isolation cannot undo. */
+  private static final class CommitWatch implements SessionEventListener {
+
+    private volatile boolean committed;
+
+    @Override
+    public void transactionCompletion(boolean successful) {
+      if (successful) {
+        committed = true;
+      }
+    }
+
+    boolean committed() {
+      return committed;
     }
   }
 }

@@ -5,7 +5,9 @@ import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UniqueValues {
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final Map<Field, AtomicLong> PER_FIELD = new ConcurrentHashMap<>();
   private static final int DEFAULT_LENGTH = 255;
 
   private UniqueValues() {}
@@ -24,8 +27,11 @@ final class UniqueValues {
    * that keeps it readable; null when fixturekit cannot make the type unique.
    */
   static Object next(Field field, Object current, TestRandom random) {
-    long n = SEQUENCE.incrementAndGet();
     Class<?> type = field.getType();
+    if (type.isEnum() || type == Boolean.class || type == boolean.class) {
+      return nextOfFew(field, type);
+    }
+    long n = SEQUENCE.incrementAndGet();
     if (type == String.class) {
       return uniqueString(field, current instanceof String s ? s : "", n);
     }
@@ -48,6 +54,19 @@ final class UniqueValues {
       return random.uniqueUuid(n);
     }
     return null;
+  }
+
+  /**
+   * Types with few values take them in turn, per column, so the first ones a run creates differ; a
+   * column with more rows than values cannot be unique and the database says so.
+   */
+  private static Object nextOfFew(Field field, Class<?> type) {
+    long n = PER_FIELD.computeIfAbsent(field, f -> new AtomicLong()).getAndIncrement();
+    if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      return constants[(int) (n % constants.length)];
+    }
+    return n % 2 == 1;
   }
 
   private static String uniqueString(Field field, String random, long n) {

@@ -120,7 +120,7 @@ public final class ExternalDatabase implements ServerDatabase {
 
   @Override
   public String password() {
-    return password;
+    return password == null ? "" : password;
   }
 
   @Override
