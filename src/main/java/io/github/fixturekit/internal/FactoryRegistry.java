@@ -34,7 +34,7 @@ public final class FactoryRegistry {
     return new FactoryRegistry(entityManager.unwrap(Session.class));
   }
 
-  Session session() {
+  public Session session() {
     return session;
   }
 
