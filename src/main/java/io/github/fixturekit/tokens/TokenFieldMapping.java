@@ -364,11 +364,6 @@ final class TokenFieldMapping<T> {
     }
   }
 
-  /** Convenience for the convention's roles, as the first version had it. */
-  void apply(T token, Object owner, String tokenHash, UUID familyId, Instant expiry, boolean isRevoked) {
-    apply(token, owner, tokenHash, familyId, expiry, isRevoked, expiry, expiry);
-  }
-
   private Object familyValue(Object value) {
     if (family.getType() == UUID.class) {
       return value instanceof UUID ? value : UUID.fromString(value.toString());
