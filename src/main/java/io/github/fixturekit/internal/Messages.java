@@ -34,18 +34,22 @@ public final class Messages {
             + "] does not look like a refresh token entity:\n  - "
             + String.join("\n  - ", problems)
             + "\nA token entity needs an owner association (its single @ManyToOne, or a field named"
-            + " 'user' or 'owner') or owner id column ('userId', 'ownerId'), a String 'tokenHash', a"
-            + " UUID or String 'familyId', an 'expiresAt' (Instant, OffsetDateTime, ZonedDateTime or"
-            + " LocalDateTime) and a boolean 'revoked' or 'isRevoked' or a timestamp 'revokedAt'.";
-    if (suggestion != null) {
-      text +=
-          "\nMap the other names on the test class or the RefreshTokenFactory parameter:\n  "
-              + suggestion
-              + "\nor with FixtureExtension.builder().tokenMapping(TokenSchema.of("
-              + tokenType.getSimpleName()
-              + ".class)...).";
+            + " 'user' or 'owner'), a String 'tokenHash', a UUID or String 'familyId', an 'expiresAt'"
+            + " (Instant, OffsetDateTime, ZonedDateTime or LocalDateTime) and a boolean 'revoked' or"
+            + " 'isRevoked'. Rename the fields, or use Factory<"
+            + tokenType.getSimpleName()
+            + "> for plain rows.";
+    if (suggestion == null) {
+      return text;
     }
-    return text + " Use Factory<" + tokenType.getSimpleName() + "> for plain rows.";
+    return text
+        + "\nThe owner may also be an id column ('userId', 'ownerId'), and revocation a timestamp"
+        + " 'revokedAt'. To keep other names, map them on the test class or the RefreshTokenFactory"
+        + " parameter:\n  "
+        + suggestion
+        + "\nor with FixtureExtension.builder().tokenMapping(TokenSchema.of("
+        + tokenType.getSimpleName()
+        + ".class)...).";
   }
 
   public static String tokenFieldNotFound(String role, Class<?> tokenType, String named, List<Field> fields) {
@@ -246,15 +250,20 @@ public final class Messages {
   }
 
   public static String tokenHashTooShort(Field field, int length, int hashLength) {
+    if (hashLength == 64) {
+      return "hash: column of ["
+          + field.getName()
+          + "] has length "
+          + length
+          + ", too short for a 64-character SHA-256 hex hash; use @Column(length = 64) or more";
+    }
     return "hash: column of ["
         + field.getName()
         + "] has length "
         + length
         + ", too short for the "
         + hashLength
-        + "-character hashes of its mapping"
-        + (hashLength == 64 ? " (SHA-256 hex)" : "")
-        + "; use @Column(length = "
+        + "-character hashes of its mapping; use @Column(length = "
         + hashLength
         + ") or more";
   }

@@ -189,8 +189,19 @@ class TokenMappingTest {
       assertThatThrownBy(() -> RefreshTokenFactory.of(session, TsWebToken.class))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(
-              "hash: column of [tokenHash] has length 43, too short for the 64-character hashes of"
-                  + " its mapping (SHA-256 hex); use @Column(length = 64) or more");
+              "hash: column of [tokenHash] has length 43, too short for a 64-character SHA-256 hex"
+                  + " hash; use @Column(length = 64) or more");
+    }
+
+    @Test
+    void aUserFunctionWhoseHashesDoNotFitIsRefused(Session session) {
+      TokenSchema<TsApiToken> schema = TokenSchema.of(TsApiToken.class).hashing(raw -> "x".repeat(80));
+
+      assertThatThrownBy(() -> RefreshTokenFactory.of(session, schema))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(
+              "hash: column of [tokenHash] has length 64, too short for the 80-character hashes of its"
+                  + " mapping; use @Column(length = 80) or more");
     }
 
     @Test
@@ -257,14 +268,14 @@ class TokenMappingTest {
         [io.github.fixturekit.tokens.schemas.TsBrokenToken] does not look like a refresh token entity:
           - hash: no field named 'tokenHash' of type String
           - expiresAt: no field named 'expiresAt' of type Instant or LocalDateTime or OffsetDateTime or ZonedDateTime
-        A token entity needs an owner association (its single @ManyToOne, or a field named 'user' or 'owner') \
-        or owner id column ('userId', 'ownerId'), a String 'tokenHash', a UUID or String 'familyId', an 'expiresAt' \
-        (Instant, OffsetDateTime, ZonedDateTime or LocalDateTime) and a boolean 'revoked' or 'isRevoked' or a \
-        timestamp 'revokedAt'.
-        Map the other names on the test class or the RefreshTokenFactory parameter:
+        A token entity needs an owner association (its single @ManyToOne, or a field named 'user' or 'owner'), \
+        a String 'tokenHash', a UUID or String 'familyId', an 'expiresAt' (Instant, OffsetDateTime, ZonedDateTime \
+        or LocalDateTime) and a boolean 'revoked' or 'isRevoked'. Rename the fields, or use Factory<TsBrokenToken> \
+        for plain rows.
+        The owner may also be an id column ('userId', 'ownerId'), and revocation a timestamp 'revokedAt'. \
+        To keep other names, map them on the test class or the RefreshTokenFactory parameter:
           @TokenMapping(entity = TsBrokenToken.class, hash = "secretDigest", expiresAt = "deadline")
-        or with FixtureExtension.builder().tokenMapping(TokenSchema.of(TsBrokenToken.class)...). \
-        Use Factory<TsBrokenToken> for plain rows.""";
+        or with FixtureExtension.builder().tokenMapping(TokenSchema.of(TsBrokenToken.class)...).""";
 
     @Test
     void listsEachUnmappedRoleAndTheAnnotationThatFixesIt(Session session) {
@@ -272,6 +283,22 @@ class TokenMappingTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(BROKEN_MESSAGE);
     }
+
+    @Test
+    void aMappingForAnotherEntityIsRefused() throws Exception {
+      TokenMapping mapping =
+          Incomplete.class.getDeclaredMethod("forLegacy", Object.class).getParameters()[0].getAnnotation(TokenMapping.class);
+
+      assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class, mapping))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "@TokenMapping(entity = TsLegacyToken.class) cannot map"
+                  + " [io.github.fixturekit.tokens.schemas.TsApiToken]; set entity = TsApiToken.class, or"
+                  + " leave entity unset");
+    }
+
+    @SuppressWarnings("unused")
+    private void forLegacy(@TokenMapping(entity = TsLegacyToken.class) Object parameter) {}
 
     @Test
     void theSuggestedAnnotationWorks(
