@@ -242,6 +242,11 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   private final class View implements TokenView {
 
     @Override
+    public Class<?> tokenType() {
+      return mapping.tokenType();
+    }
+
+    @Override
     public Instant now() {
       return clock.instant();
     }

@@ -184,6 +184,17 @@ class FixtureAssertionsTest {
   }
 
   @Test
+  void tokensOfTwoSchemasWithTheSameRawValueKeepTheirOwnMapping(
+      Factory<Member> members, RefreshTokenFactory<SessionToken> sessions,
+      Factory<TsUser> users, RefreshTokenFactory<TsApiToken> apiTokens) {
+    IssuedToken<SessionToken> session = sessions.create(members.create(), o -> o.raw("shared-raw-value"));
+    IssuedToken<TsApiToken> api = apiTokens.create(users.create(), o -> o.raw("shared-raw-value").revoked(true));
+
+    assertThat(session).isActive().hasRawMatchingStoredHash();
+    assertThat(api).isRevoked().hasRawMatchingStoredHash();
+  }
+
+  @Test
   void aTokenNotIssuedByFixturekitIsNamed(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
     IssuedToken<SessionToken> handMade = new IssuedToken<>(tokens.create(members.create()).entity(), "made-by-hand-123");
 

@@ -8,6 +8,9 @@ import java.time.Instant;
  */
 public interface TokenView {
 
+  /** The token entity class this view reads. */
+  Class<?> tokenType();
+
   /** "Now" on the clock the token was issued with. */
   Instant now();
 
