@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>{@link #toString()} masks the raw value, so a token never ends up in a test report or log.
  *
  * @param entity the managed token entity, as stored
- * @param raw the raw token: 43 characters of base64url without padding
+ * @param raw the raw token: by default 43 characters of base64url without padding (32 random bytes)
  * @param <T> the token entity type
  * @since 0.1.0
  */

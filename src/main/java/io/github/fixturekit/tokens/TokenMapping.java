@@ -119,7 +119,7 @@ public @interface TokenMapping {
   /**
    * Random bytes in a raw token, base64url encoded (32 bytes give 43 characters).
    *
-   * @return the size in bytes, {@value TokenSecrets#RAW_BYTES} by default
+   * @return the size in bytes, 32 by default (8 to 1024)
    */
   int rawBytes() default TokenSecrets.RAW_BYTES;
 

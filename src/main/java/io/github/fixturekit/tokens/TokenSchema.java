@@ -214,7 +214,7 @@ public final class TokenSchema<T> {
   /**
    * Random bytes per raw token.
    *
-   * @param bytes between {@value TokenSecrets#MIN_RAW_BYTES} and {@value TokenSecrets#MAX_RAW_BYTES}
+   * @param bytes between 8 and 1024; the default is 32
    * @return a changed copy
    * @throws IllegalArgumentException when {@code bytes} is out of range
    */
