@@ -132,6 +132,18 @@ class TokenMappingTest {
     }
 
     @Test
+    @TokenMapping(
+        entity = TsLegacyToken.class, hash = "digest", family = "chain", expiresAt = "validUntil",
+        revoked = "disabled", hashing = TokenMapping.Hashing.HMAC_SHA256_HEX, hmacKey = "method-key")
+    void theTestMethodWinsOverTheClass(Factory<TsUser> users, RefreshTokenFactory<TsLegacyToken> tokens)
+        throws Exception {
+      IssuedToken<TsLegacyToken> issued = tokens.create(users.create());
+
+      assertThat(issued.entity().getDigest())
+          .isEqualTo(HexFormat.of().formatHex(Hashes.hmac("method-key", issued.raw())));
+    }
+
+    @Test
     void theParameterWinsOverTheClass(
         Factory<TsUser> users,
         @TokenMapping(hash = "digest", family = "chain", expiresAt = "validUntil", revoked = "disabled",
