@@ -8,9 +8,15 @@ import io.github.fixturekit.internal.FixtureSettings;
 import io.github.fixturekit.internal.Messages;
 import io.github.fixturekit.internal.Seeds;
 import io.github.fixturekit.internal.TestSession;
+import io.github.fixturekit.tokens.TokenSchema;
+import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit Jupiter extension behind {@link FixtureTest}. It can also be used on its own:
@@ -38,7 +45,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Before
  * each test it opens one session and begins its transaction; after the test (and its
  * {@code @AfterEach} methods) it rolls the transaction back and closes the session, whatever happened
- * in it.
+ * in it. Each test also gets a new {@link TestClock} that follows the configured clock until the test
+ * freezes it ({@link FrozenClock}, {@link TestClock#freezeAt(java.time.Instant)}).
  *
  * @since 0.1.0
  */
@@ -53,18 +61,24 @@ public final class FixtureExtension
   private final List<Class<?>> factories;
   private final Isolation isolation;
   private final Clock clock;
+  private final List<TokenSchema<?>> tokenSchemas;
 
   /** The extension as {@code @FixtureTest} and {@code @ExtendWith} create it. */
   public FixtureExtension() {
-    this(List.of(), List.of(), null, Clock.systemUTC());
+    this(List.of(), List.of(), null, Clock.systemUTC(), List.of());
   }
 
   private FixtureExtension(
-      List<Class<?>> entities, List<Class<?>> factories, Isolation isolation, Clock clock) {
+      List<Class<?>> entities,
+      List<Class<?>> factories,
+      Isolation isolation,
+      Clock clock,
+      List<TokenSchema<?>> tokenSchemas) {
     this.entities = entities;
     this.factories = factories;
     this.isolation = isolation;
     this.clock = clock;
+    this.tokenSchemas = tokenSchemas;
   }
 
   /**
@@ -78,6 +92,10 @@ public final class FixtureExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    // A new clock per test, so a frozen clock never reaches the next test.
+    TestClock testClock = TestClock.following(clock);
+    frozenAt(context).ifPresent(testClock::freezeAt);
+    context.getStore(NAMESPACE).put(TestClock.class, testClock);
     Isolation chosen = EntitySetResolver.isolation(context, isolation);
     if (chosen != Isolation.ROLLBACK) {
       throw new ExtensionConfigurationException(
@@ -132,7 +150,52 @@ public final class FixtureExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return FixtureParameters.resolve(
-        parameter, context.getTestMethod().isPresent(), () -> testSession(context), clock);
+        parameter,
+        new FixtureParameters.Scope(
+            context.getTestMethod().isPresent(),
+            () -> testSession(context),
+            () -> testClock(context),
+            tokenSchemas,
+            context.getRequiredTestClass(),
+            context.getTestMethod()));
+  }
+
+  private static TestClock testClock(ExtensionContext context) {
+    TestClock testClock = context.getStore(NAMESPACE).get(TestClock.class, TestClock.class);
+    if (testClock == null) {
+      throw new ParameterResolutionException(
+          "fixturekit has no clock for [" + context.getDisplayName() + "]: preparing the test failed;"
+              + " see the first error of this test");
+    }
+    return testClock;
+  }
+
+  /** {@code @FrozenClock} of the test method, else of its class or an enclosing class. */
+  private static Optional<Instant> frozenAt(ExtensionContext context) {
+    List<AnnotatedElement> elements = new ArrayList<>();
+    context.getTestMethod().ifPresent(elements::add);
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      elements.add(c);
+    }
+    for (AnnotatedElement element : elements) {
+      Optional<FrozenClock> frozen = AnnotationSupport.findAnnotation(element, FrozenClock.class);
+      if (frozen.isPresent()) {
+        try {
+          return Optional.of(Instant.parse(frozen.get().value().trim()));
+        } catch (DateTimeParseException e) {
+          throw new ExtensionConfigurationException(
+              Messages.frozenClockInvalid(describe(element), frozen.get().value()), e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(AnnotatedElement element) {
+    if (element instanceof java.lang.reflect.Method method) {
+      return method.getDeclaringClass().getName() + "." + method.getName() + "()";
+    }
+    return ((Class<?>) element).getName();
   }
 
   private static TestSession testSession(ExtensionContext context) {
@@ -163,6 +226,7 @@ public final class FixtureExtension
    * static FixtureExtension fixtures = FixtureExtension.builder()
    *     .entities(User.class, RefreshToken.class)
    *     .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
+   *     .tokenMapping(TokenSchema.of(ApiSession.class).owner("accountId").revoked("revokedAt"))
    *     .build();
    * }</pre>
    *
@@ -174,6 +238,7 @@ public final class FixtureExtension
     private List<Class<?>> factories = List.of();
     private Isolation isolation;
     private Clock clock = Clock.systemUTC();
+    private final List<TokenSchema<?>> tokenSchemas = new ArrayList<>();
 
     private Builder() {}
 
@@ -213,7 +278,8 @@ public final class FixtureExtension
     }
 
     /**
-     * The clock that defines "now" for token expiry; the live system UTC clock by default.
+     * The clock each test's {@link TestClock} follows until the test freezes it; the live system
+     * UTC clock by default.
      *
      * @param clock the clock
      * @return this builder
@@ -224,12 +290,28 @@ public final class FixtureExtension
     }
 
     /**
+     * How a token entity whose fields do not follow the naming convention is mapped, for its
+     * {@code RefreshTokenFactory} and {@code @Issued} parameters. A {@code @TokenMapping} on the
+     * parameter, test method or test class wins over it.
+     *
+     * @param schema the mapping of one token entity
+     * @return this builder
+     */
+    public Builder tokenMapping(TokenSchema<?> schema) {
+      Objects.requireNonNull(schema, "schema");
+      tokenSchemas.removeIf(s -> s.tokenType() == schema.tokenType());
+      tokenSchemas.add(schema);
+      return this;
+    }
+
+    /**
      * The configured extension.
      *
      * @return a new extension
      */
     public FixtureExtension build() {
-      return new FixtureExtension(entities, factories, isolation, clock);
+      return new FixtureExtension(
+          entities, factories, isolation, clock, List.copyOf(tokenSchemas));
     }
   }
 }

@@ -48,7 +48,7 @@ public final class FactoryRegistry {
     return new FactoryRegistry(entityManager.unwrap(Session.class), random);
   }
 
-  Session session() {
+  public Session session() {
     return session;
   }
 

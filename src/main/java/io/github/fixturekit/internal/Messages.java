@@ -20,16 +20,198 @@ public final class Messages {
   // ---- tokens ----
 
   public static String notATokenEntity(Class<?> tokenType, List<String> problems) {
-    return "["
-        + tokenType.getName()
-        + "] does not look like a refresh token entity:\n  - "
-        + String.join("\n  - ", problems)
-        + "\nA token entity needs an owner association (its single @ManyToOne, or a field named"
-        + " 'user' or 'owner'), a String 'tokenHash', a UUID or String 'familyId', an 'expiresAt'"
-        + " (Instant, OffsetDateTime, ZonedDateTime or LocalDateTime) and a boolean 'revoked' or"
-        + " 'isRevoked'. Rename the fields, or use Factory<"
+    return notATokenEntity(tokenType, problems, null);
+  }
+
+  /**
+   * An incomplete token mapping: each problem on a line, then the {@code @TokenMapping} that maps the
+   * missing roles ({@code suggestion}, may be null).
+   */
+  public static String notATokenEntity(Class<?> tokenType, List<String> problems, String suggestion) {
+    String text =
+        "["
+            + tokenType.getName()
+            + "] does not look like a refresh token entity:\n  - "
+            + String.join("\n  - ", problems)
+            + "\nA token entity needs an owner association (its single @ManyToOne, or a field named"
+            + " 'user' or 'owner'), a String 'tokenHash', a UUID or String 'familyId', an 'expiresAt'"
+            + " (Instant, OffsetDateTime, ZonedDateTime or LocalDateTime) and a boolean 'revoked' or"
+            + " 'isRevoked'. Rename the fields, or use Factory<"
+            + tokenType.getSimpleName()
+            + "> for plain rows.";
+    if (suggestion == null) {
+      return text;
+    }
+    return text
+        + "\nThe owner may also be an id column ('userId', 'ownerId'), and revocation a timestamp"
+        + " 'revokedAt'. To keep other names, map them on the test class or the RefreshTokenFactory"
+        + " parameter:\n  "
+        + suggestion
+        + "\nor with FixtureExtension.builder().tokenMapping(TokenSchema.of("
         + tokenType.getSimpleName()
-        + "> for plain rows.";
+        + ".class)...).";
+  }
+
+  public static String tokenFieldNotFound(String role, Class<?> tokenType, String named, List<Field> fields) {
+    return role
+        + ": the mapping names field ["
+        + named
+        + "], which ["
+        + tokenType.getSimpleName()
+        + "] does not have; its persistent fields are "
+        + names(fields);
+  }
+
+  public static String tokenOwnerWrongType(Field field, String idTypes) {
+    return "owner: field ["
+        + field.getName()
+        + "] is "
+        + field.getType().getSimpleName()
+        + ", neither an association (@ManyToOne, owning @OneToOne) nor an id column of type "
+        + idTypes;
+  }
+
+  public static String tokenFieldTwoRoles(Field field, String firstRole, String secondRole) {
+    return secondRole
+        + ": field ["
+        + field.getName()
+        + "] is already mapped as "
+        + firstRole
+        + "; each role needs a field of its own";
+  }
+
+  public static String tokenRevokedMissing(Set<Class<?>> flagTypes, Set<Class<?>> timestampTypes) {
+    return "revoked: no field named 'revoked' or 'isRevoked' of type "
+        + simpleNames(flagTypes)
+        + ", nor 'revokedAt' of type "
+        + simpleNames(timestampTypes);
+  }
+
+  public static String ownerTypeNotAnEntity(Class<?> tokenType, Class<?> ownerType) {
+    return "ownerType ["
+        + ownerType.getName()
+        + "] in the token mapping of ["
+        + tokenType.getSimpleName()
+        + "] is not a JPA @Entity; name the owner's entity class";
+  }
+
+  public static String tokenMappingForOtherEntity(Class<?> tokenType, Class<?> mapped) {
+    return "@TokenMapping(entity = "
+        + mapped.getSimpleName()
+        + ".class) cannot map ["
+        + tokenType.getName()
+        + "]; set entity = "
+        + tokenType.getSimpleName()
+        + ".class, or leave entity unset";
+  }
+
+  public static String hasherNotCreated(Class<?> tokenType, Class<?> hasher, Throwable cause) {
+    return "hasher ["
+        + hasher.getName()
+        + "] in the token mapping of ["
+        + tokenType.getSimpleName()
+        + "] could not be created ("
+        + cause
+        + "); give it a public no-argument constructor";
+  }
+
+  public static String hmacKeyMissing(Class<?> tokenType, String hashing) {
+    return "hashing ["
+        + hashing
+        + "] in the token mapping of ["
+        + tokenType.getSimpleName()
+        + "] needs a key: set hmacKey to the key the code under test is configured with";
+  }
+
+  public static String rawBytesOutOfRange(Class<?> tokenType, int bytes, int min, int max) {
+    return "rawBytes ["
+        + bytes
+        + "] in the token mapping of ["
+        + tokenType.getSimpleName()
+        + "] must be between "
+        + min
+        + " and "
+        + max;
+  }
+
+  public static String blankRawToken() {
+    return "raw must not be blank: pass a URL-safe value such as \"test-token-1\", or leave it unset"
+        + " for a random token";
+  }
+
+  public static String rawTokenNotUrlSafe(String raw) {
+    int position = 0;
+    while (position < raw.length() && String.valueOf(raw.charAt(position)).matches("[A-Za-z0-9._~-]")) {
+      position++;
+    }
+    return "raw token is not URL-safe: the character at index ["
+        + position
+        + "] is not a letter, digit or one of - . _ ~; a client sends refresh tokens in URLs, headers"
+        + " and forms, so use only those characters";
+  }
+
+  public static String duplicateRawToken(String raw, String column, Class<?> tokenType) {
+    return "raw token ["
+        + mask(raw)
+        + "] is already in use: unique column ["
+        + column
+        + "] of ["
+        + tokenType.getSimpleName()
+        + "] already holds its hash, and a hash must identify one token. Pass another raw value, or"
+        + " leave raw unset for a random token";
+  }
+
+  public static String issuedAtNotMapped(Class<?> tokenType) {
+    return "issuedAt was given, but ["
+        + tokenType.getName()
+        + "] has no issue-time field; name one with @TokenMapping(issuedAt = \"...\"), or drop the"
+        + " option";
+  }
+
+  public static String hashingGaveNothing(Class<?> tokenType, Object hashing) {
+    return "the hashing ["
+        + hashing
+        + "] of ["
+        + tokenType.getSimpleName()
+        + "] returned no hash; a hashing must return the value to store";
+  }
+
+  public static String instantOutOfRange(String option, Instant instant) {
+    return option
+        + " ["
+        + instant
+        + "] is outside the range PostgreSQL can store (4713 BC to 294276 AD)";
+  }
+
+  public static String familyTooSmall(int size) {
+    return "a token family has 1 or more tokens, but size was [" + size + "]";
+  }
+
+  public static String wrongTokenType(Class<?> tokenType, Object entity) {
+    return "this factory rotates ["
+        + tokenType.getName()
+        + "] tokens, but the token passed holds a ["
+        + Hibernate.getClass(entity).getName()
+        + "]";
+  }
+
+  public static String wrongTokenOwnerId(Class<?> tokenType, Field ownerField, Class<?> ownerType, Object owner) {
+    return "owner of ["
+        + tokenType.getSimpleName()
+        + "] goes into the id column '"
+        + ownerField.getName()
+        + "' ("
+        + ownerField.getType().getSimpleName()
+        + "): pass "
+        + (ownerType == null ? "the owner entity" : "a [" + ownerType.getName() + "]")
+        + " or its id, but a ["
+        + Hibernate.getClass(owner).getName()
+        + "] was passed";
+  }
+
+  /** The first four characters of a raw token: enough to tell tokens apart, too few to use one. */
+  public static String mask(String raw) {
+    return raw.length() <= 8 ? "****" : raw.substring(0, 4) + "****";
   }
 
   public static String tokenOwnerMissing(Class<?> tokenType, List<Field> associations) {
@@ -64,11 +246,34 @@ public final class Messages {
   }
 
   public static String tokenHashTooShort(Field field, int length) {
+    return tokenHashTooShort(field, length, 64);
+  }
+
+  public static String tokenHashTooShort(Field field, int length, int hashLength) {
+    if (hashLength == 64) {
+      return "hash: column of ["
+          + field.getName()
+          + "] has length "
+          + length
+          + ", too short for a 64-character SHA-256 hex hash; use @Column(length = 64) or more";
+    }
     return "hash: column of ["
         + field.getName()
         + "] has length "
         + length
-        + ", too short for a 64-character SHA-256 hex hash; use @Column(length = 64) or more";
+        + ", too short for the "
+        + hashLength
+        + "-character hashes of its mapping; use @Column(length = "
+        + hashLength
+        + ") or more";
+  }
+
+  public static String nullTokenOwner(Class<?> ownerType, Field ownerField) {
+    return ownerType != null
+        ? nullTokenOwner(ownerType)
+        : "owner must not be null: pass the owner entity, or its id for column '"
+            + ownerField.getName()
+            + "'";
   }
 
   public static String nullTokenOwner(Class<?> ownerType) {
@@ -122,6 +327,46 @@ public final class Messages {
         + " In Isolation.ROLLBACK fixturekit can only undo what stays in the test's transaction:"
         + " use session.flush() to send SQL without committing, and keep code under test from"
         + " committing the injected session";
+  }
+
+  // ---- declarative tokens and the test clock ----
+
+  public static String issuedNotAToken(String parameter) {
+    return "@Issued is for IssuedToken parameters, but it is on ["
+        + parameter
+        + "]; declare it as @Issued IssuedToken<YourTokenEntity>";
+  }
+
+  public static String issuedBadDuration(String parameter, String value) {
+    return "@Issued(expiresIn = \""
+        + value
+        + "\") on ["
+        + parameter
+        + "] is not an ISO-8601 duration; write it like \"PT1H\", \"P30D\" or \"-PT5M\"";
+  }
+
+  public static String issuedOwnerUnknown(String parameter, String ownerField) {
+    return "["
+        + parameter
+        + "] needs an owner, but the token's owner ["
+        + ownerField
+        + "] is an id column of unknown entity; name the owner's entity with"
+        + " @TokenMapping(ownerType = YourUser.class)";
+  }
+
+  public static String frozenClockInvalid(String element, String value) {
+    return "@FrozenClock(\""
+        + value
+        + "\") on ["
+        + element
+        + "] is not an ISO-8601 instant; write it like \"2030-01-01T00:00:00Z\"";
+  }
+
+  public static String notIssuedByFixturekit(Object issued) {
+    return "["
+        + issued
+        + "] was not issued by a fixturekit RefreshTokenFactory in this JVM, so its mapping and"
+        + " clock are unknown; assert on tokens from tokens.create(...), rotate, family or @Issued";
   }
 
   // ---- factories ----
@@ -310,11 +555,11 @@ public final class Messages {
 
   // ---- helpers ----
 
-  static String names(Collection<Field> fields) {
+  public static String names(Collection<Field> fields) {
     return fields.stream().map(Field::getName).collect(Collectors.joining(", ", "[", "]"));
   }
 
-  static String simpleNames(Collection<Class<?>> types) {
+  public static String simpleNames(Collection<Class<?>> types) {
     return types.stream()
         .map(Class::getSimpleName)
         .sorted()

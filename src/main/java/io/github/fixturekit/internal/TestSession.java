@@ -1,8 +1,11 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.database.Database;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionEventListener;
 import org.hibernate.SessionFactory;
@@ -20,6 +23,8 @@ public final class TestSession implements AutoCloseable {
   private final FactoryRegistry factories;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CommitWatch commits;
+  // Owners of @Issued tokens by (owner type, name): shared by the parameters of one test.
+  private final Map<List<Object>, Object> namedOwners = new HashMap<>();
 
   private TestSession(
       EntitySetRuntime entitySet, EntitySet entities, Session session, CommitWatch commits, long seed) {
@@ -89,6 +94,17 @@ public final class TestSession implements AutoCloseable {
       throw new IllegalArgumentException(Messages.userFactoryEntityNotListed(factoryClass, entity, entities));
     }
     return factories.userFactory(factoryClass);
+  }
+
+  /** The owner called {@code name} in this test, made by {@code create} on first use. */
+  public Object namedOwner(Class<?> ownerType, String name, Supplier<Object> create) {
+    List<Object> key = List.of(ownerType, name);
+    Object owner = namedOwners.get(key);
+    if (owner == null) {
+      owner = create.get();
+      namedOwners.put(key, owner);
+    }
+    return owner;
   }
 
   /**

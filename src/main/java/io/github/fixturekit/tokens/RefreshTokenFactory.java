@@ -3,6 +3,7 @@ package io.github.fixturekit.tokens;
 import io.github.fixturekit.internal.FactoryRegistry;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,10 +21,21 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The token entity's fields are found by convention: the owner is its single {@code @ManyToOne}
- * association (or a field named {@code user} or {@code owner}); then {@code tokenHash},
- * {@code familyId} ({@code UUID} or {@code String}), {@code expiresAt} ({@code Instant},
- * {@code OffsetDateTime}, {@code ZonedDateTime}, or {@code LocalDateTime} read as UTC) and
- * {@code revoked} or {@code isRevoked}. Any other field is filled with random valid data.
+ * association (or a field named {@code user} or {@code owner}, or a plain id column {@code userId}
+ * or {@code ownerId}); then {@code tokenHash}, {@code familyId} ({@code UUID} or {@code String}),
+ * {@code expiresAt} ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, or
+ * {@code LocalDateTime} read as UTC), {@code revoked} or {@code isRevoked} (a boolean) or
+ * {@code revokedAt} (a nullable timestamp), and optionally {@code issuedAt}. Other names are mapped
+ * with {@link TokenMapping} or a {@link TokenSchema}. Any other field is filled with random valid
+ * data.
+ *
+ * <p>Rotation and families make a reuse-detection test three lines:
+ *
+ * <pre>{@code
+ * List<IssuedToken<RefreshToken>> chain = tokens.family(alice, 3);   // two revoked, the last active
+ * assertThrows(TokenReuseDetected.class, () -> service.rotate(chain.get(0).raw()));
+ * assertThat(chain.get(2)).isRevoked();                              // FixtureAssertions
+ * }</pre>
  *
  * @param <T> the token entity type
  * @since 0.1.0
@@ -44,12 +56,45 @@ public interface RefreshTokenFactory<T> {
    * Persists a token shaped by {@code options}.
    *
    * @param owner the entity that owns the token, of the token's owner type
-   * @param options sets revocation and expiry, for example {@code o -> o.revoked(true)}
+   * @param options sets revocation, expiry, family, raw value and issue time, for example
+   *     {@code o -> o.revoked(true)}
    * @return the stored entity and its raw token
    * @throws NullPointerException when {@code owner} or {@code options} is null
    * @throws IllegalArgumentException when {@code owner} is not of the owner type, or not persisted
    */
   IssuedToken<T> create(Object owner, Consumer<TokenOptions> options);
+
+  /**
+   * Revokes {@code issued} and persists its successor: same owner, same family, a new raw token
+   * that expires 7 days from now.
+   *
+   * @param issued a token of this factory's entity type
+   * @return the successor
+   * @throws NullPointerException when {@code issued} is null
+   * @throws IllegalArgumentException when {@code issued} is of another entity type or has no row
+   */
+  IssuedToken<T> rotate(IssuedToken<T> issued);
+
+  /**
+   * As {@link #rotate(IssuedToken)}, with options for the successor; its family is always that of
+   * {@code issued}.
+   *
+   * @param issued a token of this factory's entity type
+   * @param options shapes the successor, for example {@code o -> o.expiresIn(Duration.ofHours(1))}
+   * @return the successor
+   */
+  IssuedToken<T> rotate(IssuedToken<T> issued, Consumer<TokenOptions> options);
+
+  /**
+   * A chain of {@code size} tokens of one new family for {@code owner}, as {@code size - 1}
+   * rotations would leave it: every token revoked except the last.
+   *
+   * @param owner the entity that owns the tokens (or its id, for an id-column owner)
+   * @param size how many tokens, 1 or more
+   * @return the tokens, oldest first
+   * @throws IllegalArgumentException when {@code size} is less than 1, or the owner is wrong
+   */
+  List<IssuedToken<T>> family(Object owner, int size);
 
   /**
    * A factory outside the extension, bound to an open {@code EntityManager} (or Hibernate
@@ -81,7 +126,37 @@ public interface RefreshTokenFactory<T> {
     Objects.requireNonNull(entityManager, "entityManager");
     Objects.requireNonNull(tokenType, "tokenType");
     Objects.requireNonNull(clock, "clock");
-    return new DefaultRefreshTokenFactory<>(
-        FactoryRegistry.of(entityManager), TokenFieldMapping.of(tokenType), clock);
+    return of(entityManager, TokenSchema.of(tokenType), clock);
+  }
+
+  /**
+   * A factory outside the extension for a token entity mapped by {@code schema}, on the live system
+   * UTC clock.
+   *
+   * @param entityManager an open entity manager with an active transaction
+   * @param schema the token mapping, for example {@code TokenSchema.of(ApiSession.class).hash("digest")}
+   * @param <T> the token entity type
+   * @return a factory for the schema's entity
+   * @throws IllegalArgumentException when the mapping is incomplete
+   */
+  static <T> RefreshTokenFactory<T> of(EntityManager entityManager, TokenSchema<T> schema) {
+    return of(entityManager, schema, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #of(EntityManager, TokenSchema)}, with the clock that defines "now".
+   *
+   * @param entityManager an open entity manager with an active transaction
+   * @param schema the token mapping
+   * @param clock the source of "now", for example a {@code TestClock}
+   * @param <T> the token entity type
+   * @return a factory for the schema's entity
+   * @throws IllegalArgumentException when the mapping is incomplete
+   */
+  static <T> RefreshTokenFactory<T> of(EntityManager entityManager, TokenSchema<T> schema, Clock clock) {
+    Objects.requireNonNull(entityManager, "entityManager");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(clock, "clock");
+    return new DefaultRefreshTokenFactory<>(FactoryRegistry.of(entityManager), schema, clock);
   }
 }

@@ -1,17 +1,18 @@
 package io.github.fixturekit.examples.auth;
 
+import static io.github.fixturekit.assertj.FixtureAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.github.fixturekit.Factory;
 import io.github.fixturekit.FixtureTest;
+import io.github.fixturekit.FrozenClock;
+import io.github.fixturekit.TestClock;
+import io.github.fixturekit.tokens.Issued;
 import io.github.fixturekit.tokens.IssuedToken;
 import io.github.fixturekit.tokens.RefreshTokenFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -20,15 +21,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @FixtureTest(entities = {User.class, RefreshToken.class})
+@FrozenClock("2030-03-30T12:00:00Z")
 class RefreshTokenServiceTest {
 
+    static final Instant NOW = Instant.parse("2030-03-30T12:00:00Z");
+
     private Session session;
+    private TestClock clock;
     private RefreshTokenService service;
 
     @BeforeEach
-    void setUp(Session session) {
+    void setUp(Session session, TestClock clock) {
         this.session = session;
-        this.service = new RefreshTokenService(session, Clock.systemUTC());
+        this.clock = clock;
+        // the service and fixturekit's factories read the same clock
+        this.service = new RefreshTokenService(session, clock);
     }
 
     private long activeTokensInFamily(UUID familyId) {
@@ -43,36 +50,36 @@ class RefreshTokenServiceTest {
     class Validate {
 
         @Test
-        void acceptsAnActiveToken(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            User alice = users.create();
-            IssuedToken<RefreshToken> issued = tokens.create(alice);
-
+        void acceptsAnActiveToken(@Issued IssuedToken<RefreshToken> issued) {
             RefreshToken token = service.validate(issued.raw());
 
             assertThat(token.getId()).isEqualTo(issued.entity().getId());
-            assertThat(token.belongsTo(alice)).isTrue();
-            assertThat(token.isRevoked()).isFalse();
+            assertThat(issued).isActive().belongsTo(token.getUser()).hasRawMatchingStoredHash();
         }
 
         @Test
-        void rejectsAnExpiredToken(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            IssuedToken<RefreshToken> issued =
-                    tokens.create(users.create(), o -> o.expiresIn(Duration.ofMinutes(-5)));
-
+        void rejectsAnExpiredToken(@Issued(expiresIn = "-PT5M") IssuedToken<RefreshToken> issued) {
+            assertThat(issued).isExpired();
             assertThatThrownBy(() -> service.validate(issued.raw())).isInstanceOf(TokenExpired.class);
         }
 
         @Test
-        void rejectsARevokedToken(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            IssuedToken<RefreshToken> issued = tokens.create(users.create(), o -> o.revoked(true));
-
+        void rejectsARevokedToken(@Issued(revoked = true) IssuedToken<RefreshToken> issued) {
             assertThatThrownBy(() -> service.validate(issued.raw())).isInstanceOf(TokenRevoked.class);
         }
 
         @Test
-        void rejectsAnUnknownToken(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            IssuedToken<RefreshToken> issued = tokens.create(users.create());
+        void expiresExactlyAtItsExpiry(@Issued(expiresIn = "PT1H") IssuedToken<RefreshToken> issued) {
+            clock.advance(Duration.ofHours(1).minusNanos(1_000));
+            assertThat(service.validate(issued.raw()).getId()).isEqualTo(issued.entity().getId());
 
+            clock.advance(Duration.ofNanos(1_000));
+            assertThat(issued).isExpired();
+            assertThatThrownBy(() -> service.validate(issued.raw())).isInstanceOf(TokenExpired.class);
+        }
+
+        @Test
+        void rejectsAnUnknownToken(@Issued IssuedToken<RefreshToken> issued) {
             assertThatThrownBy(() -> service.validate(TokenHasher.newRawToken()))
                     .isInstanceOf(TokenNotFound.class);
             // the stored hash is not a credential: presenting it does not work either
@@ -88,9 +95,16 @@ class RefreshTokenServiceTest {
             for (int i = 0; i < team.size(); i++) {
                 RefreshToken token = service.validate(issued.get(i).raw());
                 assertThat(token.belongsTo(team.get(i))).as("token %d belongs to its user", i).isTrue();
-                assertThat(token.getUser().getId()).isEqualTo(team.get(i).getId());
+                assertThat(issued.get(i)).belongsTo(team.get(i));
             }
             assertThat(issued).extracting(t -> t.entity().getFamilyId()).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void acceptsAKnownRawValue(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
+            tokens.create(users.create(), o -> o.raw("token-from-a-recorded-request"));
+
+            assertThat(service.validate("token-from-a-recorded-request").isRevoked()).isFalse();
         }
     }
 
@@ -100,15 +114,12 @@ class RefreshTokenServiceTest {
         @Test
         void issuesAUsableTokenThatExpiresInSevenDays(Factory<User> users) {
             User bob = users.create(u -> u.rename("Bob"));
-            Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
             RefreshTokenService.Issued issued = service.issue(bob);
 
             assertThat(issued.raw()).matches("[A-Za-z0-9_-]{43}");
             assertThat(issued.token().getTokenHash()).isEqualTo(TokenHasher.hash(issued.raw()));
-            assertThat(issued.token().getExpiresAt())
-                    .isCloseTo(before.plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES))
-                    .isAfterOrEqualTo(before.plus(Duration.ofDays(7)));
+            assertThat(issued.token().getExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
             assertThat(service.validate(issued.raw()).getId()).isEqualTo(issued.token().getId());
             assertThat(issued.token().getUser().getDisplayName()).isEqualTo("Bob");
         }
@@ -128,61 +139,80 @@ class RefreshTokenServiceTest {
     class Rotate {
 
         @Test
-        void keepsTheFamilyAndRevokesThePresentedToken(
-                Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            User alice = users.create();
-            IssuedToken<RefreshToken> original = tokens.create(alice);
-
+        void keepsTheFamilyAndRevokesThePresentedToken(@Issued IssuedToken<RefreshToken> original) {
             RefreshTokenService.Issued successor = service.rotate(original.raw());
 
             assertThat(successor.token().getFamilyId()).isEqualTo(original.entity().getFamilyId());
-            assertThat(successor.token().belongsTo(alice)).isTrue();
+            assertThat(successor.token().belongsTo(original.entity().getUser())).isTrue();
             assertThat(successor.raw()).isNotEqualTo(original.raw());
-            assertThat(original.entity().isRevoked()).isTrue();
+            assertThat(original).isRevoked();
             assertThat(service.validate(successor.raw()).getId()).isEqualTo(successor.token().getId());
             assertThatThrownBy(() -> service.validate(original.raw())).isInstanceOf(TokenRevoked.class);
             assertThat(activeTokensInFamily(original.entity().getFamilyId())).isEqualTo(1);
         }
 
         @Test
-        void refusesAnExpiredTokenAndLeavesItAlone(
-                Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            IssuedToken<RefreshToken> expired =
-                    tokens.create(users.create(), o -> o.expiresIn(Duration.ofSeconds(-1)));
+        void acceptsTheLatestTokenOfALongChain(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
+            List<IssuedToken<RefreshToken>> chain = tokens.family(users.create(), 5);
 
+            RefreshTokenService.Issued next = service.rotate(chain.get(4).raw());
+
+            assertThat(next.token().getFamilyId()).isEqualTo(chain.get(0).entity().getFamilyId());
+            assertThat(chain.get(4)).isRevoked();
+            assertThat(activeTokensInFamily(next.token().getFamilyId())).isEqualTo(1);
+        }
+
+        @Test
+        void refusesAnExpiredTokenAndLeavesItAlone(@Issued(expiresIn = "-PT1S") IssuedToken<RefreshToken> expired) {
             assertThatThrownBy(() -> service.rotate(expired.raw())).isInstanceOf(TokenExpired.class);
             assertThat(expired.entity().isRevoked()).isFalse();
         }
 
         @Test
-        void reuseOfARevokedTokenRevokesTheWholeFamily(
-                Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            User alice = users.create();
-            IssuedToken<RefreshToken> stolen = tokens.create(alice);
-            RefreshTokenService.Issued legitimate = service.rotate(stolen.raw());
-            UUID family = stolen.entity().getFamilyId();
-            assertThat(activeTokensInFamily(family)).isEqualTo(1);
+        void refusesATokenThatExpiredWhileTheClockRan(@Issued IssuedToken<RefreshToken> issued) {
+            clock.advance(Duration.ofDays(7));
 
-            assertThatThrownBy(() -> service.rotate(stolen.raw())).isInstanceOf(TokenReuseDetected.class);
+            assertThatThrownBy(() -> service.rotate(issued.raw())).isInstanceOf(TokenExpired.class);
+        }
+    }
 
-            assertThat(activeTokensInFamily(family)).isZero();
-            assertThatThrownBy(() -> service.validate(legitimate.raw())).isInstanceOf(TokenRevoked.class);
+    @Nested
+    class ReuseDetection {
+
+        @Test
+        void reuseOfARevokedTokenRevokesTheWholeFamily(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
+            List<IssuedToken<RefreshToken>> family = tokens.family(users.create(), 3);
+            assertThatThrownBy(() -> service.rotate(family.get(0).raw())).isInstanceOf(TokenReuseDetected.class);
+            assertThat(family.get(2)).isRevoked();
         }
 
         @Test
-        void reuseLeavesOtherFamiliesAlone(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
-            User alice = users.create(u -> u.rename("Alice"));
-            User mallory = users.create(u -> u.rename("Mallory"));
-            IssuedToken<RefreshToken> aliceLaptop = tokens.create(alice);
-            IssuedToken<RefreshToken> alicePhone = tokens.create(alice, o -> o.expiresIn(Duration.ofHours(1)));
-            IssuedToken<RefreshToken> malloryToken = tokens.create(mallory);
-            service.rotate(aliceLaptop.raw());
+        void aStolenTokenReplayedAfterTheVictimRotatedCutsOffTheVictimToo(
+                @Issued IssuedToken<RefreshToken> stolen, RefreshTokenFactory<RefreshToken> tokens) {
+            IssuedToken<RefreshToken> victims = tokens.rotate(stolen);
+            assertThat(victims).isInSameFamilyAs(stolen).isActive();
 
-            assertThatThrownBy(() -> service.rotate(aliceLaptop.raw()))
-                    .isInstanceOf(TokenReuseDetected.class);
+            assertThatThrownBy(() -> service.rotate(stolen.raw())).isInstanceOf(TokenReuseDetected.class);
 
+            assertThat(victims).isRevoked();
+            assertThatThrownBy(() -> service.validate(victims.raw())).isInstanceOf(TokenRevoked.class);
+            assertThat(activeTokensInFamily(stolen.entity().getFamilyId())).isZero();
+        }
+
+        @Test
+        void reuseLeavesOtherFamiliesAndUsersAlone(
+                @Issued(owner = "alice") IssuedToken<RefreshToken> aliceLaptop,
+                @Issued(owner = "alice", expiresIn = "PT1H") IssuedToken<RefreshToken> alicePhone,
+                @Issued(owner = "mallory") IssuedToken<RefreshToken> malloryToken,
+                RefreshTokenFactory<RefreshToken> tokens) {
+            IssuedToken<RefreshToken> laptopSuccessor = tokens.rotate(aliceLaptop);
+
+            assertThatThrownBy(() -> service.rotate(aliceLaptop.raw())).isInstanceOf(TokenReuseDetected.class);
+
+            assertThat(laptopSuccessor).isRevoked();
+            assertThat(alicePhone).isActive().belongsTo(aliceLaptop.entity().getUser());
+            assertThat(malloryToken).isActive();
             assertThat(service.validate(alicePhone.raw()).getId()).isEqualTo(alicePhone.entity().getId());
-            assertThat(service.validate(malloryToken.raw()).getId()).isEqualTo(malloryToken.entity().getId());
             long revokedRows = session.createNativeQuery(
                             "select count(*) from refresh_tokens where is_revoked", Long.class)
                     .getSingleResult();
