@@ -117,8 +117,10 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   }
 
   private IssuedToken<T> issue(Object ownerValue, TokenOptions chosen, Object family) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant expiry = expiry(now, chosen);
+    Instant instant = clock.instant();
+    // now + delta, then truncated: the seed's semantics, whatever digits the clock has.
+    Instant expiry = expiry(instant, chosen);
+    Instant now = instant.truncatedTo(ChronoUnit.MICROS);
     if (chosen.issuedAt() != null && !mapping.hasIssuedAt()) {
       throw new IllegalArgumentException(Messages.issuedAtNotMapped(mapping.tokenType()));
     }

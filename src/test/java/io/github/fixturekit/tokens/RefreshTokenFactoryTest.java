@@ -718,7 +718,7 @@ class RefreshTokenFactoryTest {
     void ofRejectsNullArguments(Session session) {
       assertThatNullPointerException()
           .isThrownBy(() -> RefreshTokenFactory.of(null, SessionToken.class));
-      assertThatNullPointerException().isThrownBy(() -> RefreshTokenFactory.of(session, null));
+      assertThatNullPointerException().isThrownBy(() -> RefreshTokenFactory.of(session, (Class<SessionToken>) null));
       assertThatNullPointerException()
           .isThrownBy(() -> RefreshTokenFactory.of(session, SessionToken.class, null));
     }
