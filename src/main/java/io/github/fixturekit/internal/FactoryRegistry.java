@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,7 @@ public final class FactoryRegistry {
   private final TestRandom random;
   private final Map<Class<?>, EntityFactory<?>> factories = new HashMap<>();
   private final Map<Class<?>, Recipe<?>> recipes = new HashMap<>();
-  private final Map<Class<?>, Object> userFactories = new HashMap<>();
+  private final Map<Class<?>, Object> userFactories = new LinkedHashMap<>();
   // Parents that build() filled in on its own: persisted with their child, never refused.
   private final Set<Object> filledParents = Collections.newSetFromMap(new IdentityHashMap<>());
   // The required parents being made right now, outermost first.
@@ -70,6 +71,11 @@ public final class FactoryRegistry {
   }
 
   /** The user-defined factory of class {@code factoryClass}, one per session. */
+  /** The classes of the user-defined factories this test made, in the order they were made. */
+  public List<Class<?>> userFactoryClasses() {
+    return List.copyOf(userFactories.keySet());
+  }
+
   public <F> F userFactory(Class<F> factoryClass) {
     Object existing = userFactories.get(factoryClass);
     if (existing != null) {

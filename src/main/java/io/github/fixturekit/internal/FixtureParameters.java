@@ -182,7 +182,8 @@ public final class FixtureParameters {
 
   /**
    * The token mapping for {@code entity}, most specific first: the parameter, the test method, the
-   * test class and its enclosing classes, the builder, the entity class; else the convention.
+   * test class and its enclosing classes, the builder, the entity's own factory (a listed
+   * {@link io.github.fixturekit.FixtureFactory} of it), the entity class; else the convention.
    */
   private static TokenSchema<?> schema(ParameterContext parameter, Class<?> entity, Scope scope) {
     List<TokenMapping> onParameter = parameter.findRepeatableAnnotations(TokenMapping.class);
@@ -200,6 +201,14 @@ public final class FixtureParameters {
     for (TokenSchema<?> schema : scope.schemas()) {
       if (schema.tokenType() == entity) {
         return schema;
+      }
+    }
+    for (Class<?> factory : scope.testSession().get().factories().userFactoryClasses()) {
+      if (UserFactories.entityType(factory) == entity) {
+        found = pick(AnnotationSupport.findRepeatableAnnotations(factory, TokenMapping.class), entity);
+        if (found.isPresent()) {
+          return TokenSchema.of(entity, found.get());
+        }
       }
     }
     found = pick(AnnotationSupport.findRepeatableAnnotations(entity, TokenMapping.class), entity);
