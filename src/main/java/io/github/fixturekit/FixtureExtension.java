@@ -92,6 +92,10 @@ public final class FixtureExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (context.getStore(NAMESPACE).get(TestSession.class) != null) {
+      // A second FixtureExtension on the same test would open a second session over the first.
+      throw new ExtensionConfigurationException(Messages.registeredTwice(context.getDisplayName()));
+    }
     // A new clock per test, so a frozen clock never reaches the next test.
     TestClock testClock = TestClock.following(clock);
     frozenAt(context).ifPresent(testClock::freezeAt);

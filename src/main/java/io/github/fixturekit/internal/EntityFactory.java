@@ -275,8 +275,7 @@ public final class EntityFactory<T> implements Factory<T> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Messages.cannotFill(model.type(), e.getMessage()), e);
     }
-    Field id = model.assignedId();
-    if (id != null) {
+    for (Field id : model.assignedIds()) {
       EntityFields.set(id, entity, UniqueValues.next(id, null, registry.random()));
     }
     for (Field unique : model.uniqueFields()) {

@@ -13,6 +13,8 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.util.Collection;
@@ -58,10 +60,12 @@ final class EntityModel<T> {
           "jakarta.validation.constraints.NotEmpty");
 
   private static final Set<Class<?>> ASSIGNABLE_ID_TYPES =
-      Set.of(Long.class, long.class, Integer.class, int.class, String.class, UUID.class);
+      Set.of(
+          Long.class, long.class, Integer.class, int.class, Short.class, short.class,
+          String.class, UUID.class, BigInteger.class, BigDecimal.class);
 
   private final Class<T> type;
-  private final Field assignedId;
+  private final List<Field> assignedIds;
   private final List<Field> uniqueFields;
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
@@ -83,12 +87,12 @@ final class EntityModel<T> {
       throw new IllegalArgumentException(Messages.noUsableConstructor(type), e);
     }
     List<Field> fields = EntityFields.persistentFields(type);
-    this.assignedId =
+    // Every @Id without a generator: one for a simple id, each part of an @IdClass key.
+    this.assignedIds =
         fields.stream()
             .filter(f -> f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(GeneratedValue.class))
             .filter(f -> ASSIGNABLE_ID_TYPES.contains(f.getType()))
-            .findFirst()
-            .orElse(null);
+            .toList();
     Set<Field> unique = new LinkedHashSet<>();
     fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).forEach(unique::add);
     unique.addAll(TableConstraints.oneFieldPerUniqueKey(type, fields));
@@ -207,8 +211,8 @@ final class EntityModel<T> {
   }
 
   /** An {@code @Id} without {@code @GeneratedValue} that fixturekit assigns, or null. */
-  Field assignedId() {
-    return assignedId;
+  List<Field> assignedIds() {
+    return assignedIds;
   }
 
   List<Field> uniqueFields() {

@@ -318,6 +318,14 @@ public final class Messages {
         + " com.example.domain)";
   }
 
+  public static String registeredTwice(String test) {
+    return "FixtureExtension is registered twice for ["
+        + test
+        + "]: @FixtureTest (or @ExtendWith) and @RegisterExtension, or on an outer and a @Nested"
+        + " class. A test gets one session; keep one registration (a @Nested class inherits the"
+        + " outer one)";
+  }
+
   // ---- isolation ----
 
   public static String committedInRollbackMode(EntitySet entities) {

@@ -31,20 +31,24 @@ final class TableConstraints {
   private TableConstraints() {}
 
   static List<Field> oneFieldPerUniqueKey(Class<?> type, List<Field> fields) {
-    Table table = type.getAnnotation(Table.class);
-    if (table == null) {
-      return List.of();
-    }
     List<String[]> keys = new ArrayList<>();
-    for (UniqueConstraint constraint : table.uniqueConstraints()) {
-      keys.add(constraint.columnNames());
-    }
-    for (Index index : table.indexes()) {
-      if (index.unique()) {
-        keys.add(
-            Arrays.stream(index.columnList().split(","))
-                .map(c -> c.trim().split("\\s+")[0])
-                .toArray(String[]::new));
+    // The class's own table, and its superclasses' (the root's table in SINGLE_TABLE, each
+    // level's in JOINED): a subclass row must satisfy them all.
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      Table table = c.getAnnotation(Table.class);
+      if (table == null) {
+        continue;
+      }
+      for (UniqueConstraint constraint : table.uniqueConstraints()) {
+        keys.add(constraint.columnNames());
+      }
+      for (Index index : table.indexes()) {
+        if (index.unique()) {
+          keys.add(
+              Arrays.stream(index.columnList().split(","))
+                  .map(column -> column.trim().split("\\s+")[0])
+                  .toArray(String[]::new));
+        }
       }
     }
     List<Field> chosen = new ArrayList<>();

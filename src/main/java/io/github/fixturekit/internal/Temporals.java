@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -39,6 +40,10 @@ final class Temporals {
 
   private static void truncate(Object target, int depth) {
     for (Field field : EntityFields.persistentFields(target.getClass())) {
+      // A final field (a record used as an embeddable) cannot be rewritten: it keeps its digits.
+      if (Modifier.isFinal(field.getModifiers())) {
+        continue;
+      }
       Object value = EntityFields.get(field, target);
       if (value == null) {
         continue;

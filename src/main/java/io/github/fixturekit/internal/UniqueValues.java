@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Values for unique columns and assigned ids. A sequence shared by the whole JVM is woven into each
- * value, so two values can never collide in the JVM's database, whatever the random part is.
+ * Values for unique columns and assigned ids. A sequence per column, shared by the whole JVM, is
+ * woven into each value, so two values of a column can never collide in the JVM's database, whatever
+ * the random part is; a column counts only its own values, so short columns last long.
  */
 final class UniqueValues {
 
-  private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final Map<Field, AtomicLong> PER_FIELD = new ConcurrentHashMap<>();
   private static final int DEFAULT_LENGTH = 255;
 
@@ -31,7 +31,7 @@ final class UniqueValues {
     if (type.isEnum() || type == Boolean.class || type == boolean.class) {
       return nextOfFew(field, type);
     }
-    long n = SEQUENCE.incrementAndGet();
+    long n = PER_FIELD.computeIfAbsent(field, f -> new AtomicLong()).incrementAndGet();
     if (type == String.class) {
       return uniqueString(field, current instanceof String s ? s : "", n);
     }
@@ -48,7 +48,9 @@ final class UniqueValues {
       return BigInteger.valueOf(n);
     }
     if (type == BigDecimal.class) {
-      return BigDecimal.valueOf(n);
+      // n units of the column's last digit: 1,000 rows fit numeric(5, 2) (0.01 to 10.00).
+      Column column = field.getAnnotation(Column.class);
+      return BigDecimal.valueOf(n, column == null ? 0 : Math.max(0, column.scale()));
     }
     if (type == UUID.class) {
       return random.uniqueUuid(n);

@@ -18,7 +18,11 @@ public record PostgresUrl(String server, String database, String parameters) {
    */
   public static PostgresUrl parse(String url) {
     Matcher m = url == null ? null : FORM.matcher(url.trim());
-    if (m == null || !m.matches() || (m.group(1) != null && m.group(1).length() <= 2)) {
+    // With a host, the driver needs the slash before the (possibly empty) database name.
+    if (m == null
+        || !m.matches()
+        || (m.group(1) != null
+            && (m.group(1).length() <= 2 || !url.trim().startsWith("jdbc:postgresql:" + m.group(1) + "/")))) {
       throw new IllegalArgumentException(
           "["
               + url

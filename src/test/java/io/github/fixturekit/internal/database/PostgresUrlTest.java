@@ -23,7 +23,7 @@ class PostgresUrlTest {
           + " jdbc:postgresql://db.example.org/fixturekit_x?ssl=true&sslmode=require",
       "jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary |"
           + " jdbc:postgresql://h1:5432,h2:5433/fixturekit_x?targetServerType=primary",
-      "jdbc:postgresql://localhost:5432 | jdbc:postgresql://localhost:5432/fixturekit_x",
+      "jdbc:postgresql://localhost:5432/ | jdbc:postgresql://localhost:5432/fixturekit_x",
       "jdbc:postgresql:app | jdbc:postgresql://localhost/fixturekit_x",
       "jdbc:postgresql://[::1]:5432/postgres | jdbc:postgresql://[::1]:5432/fixturekit_x",
         })
@@ -38,7 +38,8 @@ class PostgresUrlTest {
           "jdbc:mysql://127.0.0.1/db",
           "jdbc:postgresql:///db",
           "127.0.0.1:5432",
-          "jdbc:postgresql://h/db/extra"
+          "jdbc:postgresql://h/db/extra",
+          "jdbc:postgresql://127.0.0.1:5432"
         })
     void rejectsWhatIsNotAPostgresJdbcUrl(String url) {
       assertThatIllegalArgumentException()
