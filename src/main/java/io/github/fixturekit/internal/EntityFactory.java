@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.Factory;
+import io.github.fixturekit.internal.batching.Batching;
 import io.github.fixturekit.internal.instancio.InstancioFiller;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -107,6 +108,8 @@ public final class EntityFactory<T> implements Factory<T> {
     }
     requireCustomizer(customizer, "createList(count)");
     List<T> entities = new ArrayList<>(count);
+    // an identity id's block for the whole list in one statement
+    Batching.reserveIds(session, model.type(), count);
     for (int i = 0; i < count; i++) {
       T entity = make(recipe, traits, customizer);
       persistGraph(entity);
