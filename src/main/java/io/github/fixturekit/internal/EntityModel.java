@@ -63,6 +63,7 @@ final class EntityModel<T> {
   private final Class<T> type;
   private final Field assignedId;
   private final List<Field> uniqueFields;
+  private final Set<Field> uniqueFieldSet;
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
   private final boolean readBack;
@@ -93,6 +94,7 @@ final class EntityModel<T> {
     fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).forEach(unique::add);
     unique.addAll(TableConstraints.oneFieldPerUniqueKey(type, fields));
     this.uniqueFields = List.copyOf(unique);
+    this.uniqueFieldSet = Set.copyOf(unique);
     this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
     this.optionalParents =
         fields.stream()
@@ -215,6 +217,10 @@ final class EntityModel<T> {
     return uniqueFields;
   }
 
+  Set<Field> uniqueFieldSet() {
+    return uniqueFieldSet;
+  }
+
   List<Field> requiredParents() {
     return requiredParents;
   }
@@ -234,6 +240,13 @@ final class EntityModel<T> {
    * too.
    */
   static boolean isLeftAlone(Field field) {
+    // asked for every field of every entity made, and by Instancio for every field it meets
+    return LEFT_ALONE.computeIfAbsent(field, EntityModel::findLeftAlone);
+  }
+
+  private static final Map<Field, Boolean> LEFT_ALONE = new ConcurrentHashMap<>();
+
+  private static boolean findLeftAlone(Field field) {
     if (!EntityFields.isPersistent(field)) {
       return true;
     }

@@ -152,6 +152,38 @@ class BatchingMeasurement {
     print("create() identity id", factory, raw, SINGLE);
   }
 
+  @Test
+  @Order(4)
+  void whereTheTimeGoes(Factory<MeasuredSequence> sequence, Session session) {
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < LIST; j++) {
+        sequence.build();
+      }
+      sequence.createList(LIST);
+      session.clear();
+    }
+    long build = 0;
+    long create = 0;
+    for (int i = 0; i < ROUNDS; i++) {
+      long started = System.nanoTime();
+      for (int j = 0; j < LIST; j++) {
+        sequence.build();
+      }
+      build += System.nanoTime() - started;
+      started = System.nanoTime();
+      sequence.createList(LIST);
+      create += System.nanoTime() - started;
+      session.clear();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "measure 1000 x build() %.1f us, createList(1000) %.1f us: building is %.0f%% of it%n",
+        build / 1_000.0 / ROUNDS,
+        create / 1_000.0 / ROUNDS,
+        100.0 * build / create);
+    assertThat(create).isPositive();
+  }
+
   private static void print(String what, long factoryNanos, long rawNanos, int rounds) {
     System.out.printf(
         Locale.ROOT,
