@@ -332,6 +332,16 @@ public final class EntityFactory<T> implements Factory<T> {
         EntityFields.set(unique, entity, value);
       }
     }
+    for (Field[] path : model.embeddedUniqueFields()) {
+      Object holder = EntityFields.get(path[0], entity);
+      Field inner = path[1];
+      if (holder != null && !PatternValues.hasPattern(inner)) {
+        Object value = UniqueValues.next(inner, EntityFields.get(inner, holder), registry.random());
+        if (value != null) {
+          EntityFields.set(inner, holder, value);
+        }
+      }
+    }
     for (Field collection : model.collections()) {
       if (EntityFields.get(collection, entity) == null) {
         EntityFields.set(collection, entity, emptyCollection(collection.getType()));

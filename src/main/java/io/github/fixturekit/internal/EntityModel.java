@@ -2,6 +2,7 @@ package io.github.fixturekit.internal;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -15,6 +16,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +66,7 @@ final class EntityModel<T> {
   private final Field assignedId;
   private final List<Field> uniqueFields;
   private final Set<Field> uniqueFieldSet;
+  private final List<Field[]> embeddedUniqueFields;
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
   private final boolean readBack;
@@ -94,6 +97,18 @@ final class EntityModel<T> {
     fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).forEach(unique::add);
     unique.addAll(TableConstraints.oneFieldPerUniqueKey(type, fields));
     this.uniqueFields = List.copyOf(unique);
+    List<Field[]> embeddedUnique = new ArrayList<>();
+    for (Field holder : fields) {
+      if (!isLeftAlone(holder) && holder.getType().isAnnotationPresent(Embeddable.class)) {
+        for (Field inner : EntityFields.persistentFields(holder.getType())) {
+          if (isUnique(inner) && !isLeftAlone(inner)) {
+            embeddedUnique.add(new Field[] {holder, inner});
+            unique.add(inner);
+          }
+        }
+      }
+    }
+    this.embeddedUniqueFields = List.copyOf(embeddedUnique);
     this.uniqueFieldSet = Set.copyOf(unique);
     this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
     this.optionalParents =
@@ -217,6 +232,15 @@ final class EntityModel<T> {
     return uniqueFields;
   }
 
+  /**
+   * Unique columns of embedded values, one level deep: pairs of the entity's field holding the value
+   * and the value's unique field.
+   */
+  List<Field[]> embeddedUniqueFields() {
+    return embeddedUniqueFields;
+  }
+
+  /** Every unique field: the entity's own and those of its embedded values. */
   Set<Field> uniqueFieldSet() {
     return uniqueFieldSet;
   }

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.Pattern;
 
-/** Who issued a coupon: an embedded value with a pattern of its own. */
+/** Who issued a coupon: an embedded value with patterns and unique columns of its own. */
 @Embeddable
 public class Issuer {
 
@@ -14,6 +14,21 @@ public class Issuer {
 
   @Column(name = "issuer_name", length = 30)
   private String name;
+
+  @Column(name = "issuer_reference", unique = true, length = 12)
+  private String reference;
+
+  @Pattern(regexp = "[A-Z]{2}\\d{3}")
+  @Column(name = "issuer_badge", unique = true, length = 5)
+  private String badge;
+
+  public String getReference() {
+    return reference;
+  }
+
+  public String getBadge() {
+    return badge;
+  }
 
   public String getPostcode() {
     return postcode;
