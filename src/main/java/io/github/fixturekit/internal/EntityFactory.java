@@ -1,8 +1,10 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.Factory;
+import io.github.fixturekit.internal.batching.Batching;
 import io.github.fixturekit.internal.instancio.InstancioFiller;
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,10 +25,17 @@ import org.hibernate.Session;
 public final class EntityFactory<T> implements Factory<T> {
 
   private static final Consumer<Object> NO_CHANGES = entity -> {};
+  private static final int MOST_FILLED_AHEAD = 32;
 
   private final FactoryRegistry registry;
   private final EntityModel<T> model;
   private final Session session;
+  /** Objects filled ahead for single calls of the plain recipe, and how many to fill next time. */
+  private final ArrayDeque<T> plainAhead = new ArrayDeque<>();
+  private int nextPlainFill = 1;
+  /** Objects filled for the {@code createList} running now, with its recipe. */
+  private ArrayDeque<T> listAhead = new ArrayDeque<>();
+  private Recipe<T> listRecipe;
 
   EntityFactory(FactoryRegistry registry, Class<T> type) {
     this.registry = registry;
@@ -107,10 +116,21 @@ public final class EntityFactory<T> implements Factory<T> {
     }
     requireCustomizer(customizer, "createList(count)");
     List<T> entities = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      T entity = make(recipe, traits, customizer);
-      persistGraph(entity);
-      entities.add(entity);
+    // an identity id's block for the whole list in one statement
+    Batching.reserveIds(session, model.type(), count);
+    ArrayDeque<T> outerAhead = listAhead;
+    Recipe<T> outerRecipe = listRecipe;
+    listAhead = new ArrayDeque<>(count == 0 ? List.of() : fillMany(recipe.instancioModel(), count));
+    listRecipe = recipe;
+    try {
+      for (int i = 0; i < count; i++) {
+        T entity = make(recipe, traits, customizer);
+        persistGraph(entity);
+        entities.add(entity);
+      }
+    } finally {
+      listAhead = outerAhead;
+      listRecipe = outerRecipe;
     }
     session.flush();
     if (model.readsBack()) {
@@ -266,22 +286,59 @@ public final class EntityFactory<T> implements Factory<T> {
     return entity;
   }
 
-  private T fill(Recipe<T> recipe) {
-    T entity;
+  private List<T> fillMany(Object instancioModel, int count) {
     try {
-      entity =
-          InstancioFiller.fill(
-              model.type(), EntityModel::isLeftAlone, registry.random().nextSeed(), recipe.instancioModel());
+      return InstancioFiller.fillMany(
+          model.type(), EntityModel::isLeftAlone, registry.random().nextSeed(), instancioModel, count);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Messages.cannotFill(model.type(), e.getMessage()), e);
     }
+  }
+
+  /**
+   * The next object Instancio filled. One Instancio call for many objects costs little more than one
+   * for a single object, so objects are filled ahead: all of a list at once, and for single calls
+   * of the plain recipe 1, 2, 4, ... up to {@value #MOST_FILLED_AHEAD} at a time. A user's Instancio
+   * model may be a new object on each call, so outside a list it is filled one object at a time.
+   */
+  private T nextFilled(Recipe<T> recipe) {
+    if (listRecipe == recipe && !listAhead.isEmpty()) {
+      return listAhead.removeFirst();
+    }
+    Object instancioModel = recipe.instancioModel();
+    if (instancioModel != null) {
+      return fillMany(instancioModel, 1).get(0);
+    }
+    if (plainAhead.isEmpty()) {
+      plainAhead.addAll(fillMany(null, nextPlainFill));
+      nextPlainFill = Math.min(nextPlainFill * 2, MOST_FILLED_AHEAD);
+    }
+    return plainAhead.removeFirst();
+  }
+
+  private T fill(Recipe<T> recipe) {
+    T entity = nextFilled(recipe);
     for (Field id : model.assignedIds()) {
       EntityFields.set(id, entity, UniqueValues.next(id, null, registry.random()));
     }
+    PatternValues.fill(entity, model.uniqueFieldSet(), registry.random().random());
     for (Field unique : model.uniqueFields()) {
+      if (PatternValues.hasPattern(unique)) {
+        continue; // its values are drawn from the pattern, and never handed out twice
+      }
       Object value = UniqueValues.next(unique, EntityFields.get(unique, entity), registry.random());
       if (value != null) {
         EntityFields.set(unique, entity, value);
+      }
+    }
+    for (Field[] path : model.embeddedUniqueFields()) {
+      Object holder = EntityFields.get(path[0], entity);
+      Field inner = path[1];
+      if (holder != null && !PatternValues.hasPattern(inner)) {
+        Object value = UniqueValues.next(inner, EntityFields.get(inner, holder), registry.random());
+        if (value != null) {
+          EntityFields.set(inner, holder, value);
+        }
       }
     }
     for (Field collection : model.collections()) {

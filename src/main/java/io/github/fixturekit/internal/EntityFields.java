@@ -21,6 +21,19 @@ public final class EntityFields {
    * Static, transient, {@code @Transient} and enhancement fields are left out.
    */
   public static List<Field> persistentFields(Class<?> type) {
+    return PERSISTENT_FIELDS.get(type);
+  }
+
+  // Resolved once per class: factories read the fields of every entity they make.
+  private static final ClassValue<List<Field>> PERSISTENT_FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+          return List.copyOf(findPersistentFields(type));
+        }
+      };
+
+  private static List<Field> findPersistentFields(Class<?> type) {
     List<Field> fields = new ArrayList<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       if (c != type && !isMapped(c)) {
@@ -28,6 +41,11 @@ public final class EntityFields {
       }
       for (Field field : c.getDeclaredFields()) {
         if (isPersistent(field)) {
+          try {
+            field.setAccessible(true);
+          } catch (RuntimeException e) {
+            // reported, with the field, when it is read or written
+          }
           fields.add(field);
         }
       }
@@ -51,6 +69,16 @@ public final class EntityFields {
   /** Writes a field, whatever its visibility. */
   public static void set(Field field, Object target, Object value) {
     try {
+      field.set(target, value);
+    } catch (IllegalAccessException first) {
+      write(field, target, value);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(Messages.fieldNotWritable(field, e), e);
+    }
+  }
+
+  private static void write(Field field, Object target, Object value) {
+    try {
       field.setAccessible(true);
       field.set(target, value);
     } catch (IllegalAccessException | RuntimeException e) {
@@ -60,6 +88,16 @@ public final class EntityFields {
 
   /** Reads a field, whatever its visibility. */
   public static Object get(Field field, Object target) {
+    try {
+      return field.get(target);
+    } catch (IllegalAccessException first) {
+      return read(field, target);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(Messages.fieldNotWritable(field, e), e);
+    }
+  }
+
+  private static Object read(Field field, Object target) {
     try {
       field.setAccessible(true);
       return field.get(target);

@@ -2,6 +2,7 @@ package io.github.fixturekit.internal;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -17,6 +18,7 @@ import java.math.BigInteger;
 import java.math.BigDecimal;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +69,8 @@ final class EntityModel<T> {
   private final Class<T> type;
   private final List<Field> assignedIds;
   private final List<Field> uniqueFields;
+  private final Set<Field> uniqueFieldSet;
+  private final List<Field[]> embeddedUniqueFields;
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
   private final boolean readBack;
@@ -97,6 +101,19 @@ final class EntityModel<T> {
     fields.stream().filter(EntityModel::isUnique).filter(f -> !isLeftAlone(f)).forEach(unique::add);
     unique.addAll(TableConstraints.oneFieldPerUniqueKey(type, fields));
     this.uniqueFields = List.copyOf(unique);
+    List<Field[]> embeddedUnique = new ArrayList<>();
+    for (Field holder : fields) {
+      if (!isLeftAlone(holder) && holder.getType().isAnnotationPresent(Embeddable.class)) {
+        for (Field inner : EntityFields.persistentFields(holder.getType())) {
+          if (isUnique(inner) && !isLeftAlone(inner)) {
+            embeddedUnique.add(new Field[] {holder, inner});
+            unique.add(inner);
+          }
+        }
+      }
+    }
+    this.embeddedUniqueFields = List.copyOf(embeddedUnique);
+    this.uniqueFieldSet = Set.copyOf(unique);
     this.requiredParents = fields.stream().filter(EntityModel::isRequiredParent).toList();
     this.optionalParents =
         fields.stream()
@@ -219,6 +236,19 @@ final class EntityModel<T> {
     return uniqueFields;
   }
 
+  /**
+   * Unique columns of embedded values, one level deep: pairs of the entity's field holding the value
+   * and the value's unique field.
+   */
+  List<Field[]> embeddedUniqueFields() {
+    return embeddedUniqueFields;
+  }
+
+  /** Every unique field: the entity's own and those of its embedded values. */
+  Set<Field> uniqueFieldSet() {
+    return uniqueFieldSet;
+  }
+
   List<Field> requiredParents() {
     return requiredParents;
   }
@@ -238,6 +268,13 @@ final class EntityModel<T> {
    * too.
    */
   static boolean isLeftAlone(Field field) {
+    // asked for every field of every entity made, and by Instancio for every field it meets
+    return LEFT_ALONE.computeIfAbsent(field, EntityModel::findLeftAlone);
+  }
+
+  private static final Map<Field, Boolean> LEFT_ALONE = new ConcurrentHashMap<>();
+
+  private static boolean findLeftAlone(Field field) {
     if (!EntityFields.isPersistent(field)) {
       return true;
     }

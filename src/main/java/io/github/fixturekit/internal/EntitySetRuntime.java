@@ -1,7 +1,9 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.internal.database.ServerDatabase;
+import io.github.fixturekit.internal.batching.Batching;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -41,12 +43,14 @@ final class EntitySetRuntime implements AutoCloseable {
     try {
       MetadataSources sources = new MetadataSources(registry);
       entities.sorted().forEach(sources::addAnnotatedClass);
-      SessionFactory sessionFactory =
+      Metadata metadata =
           sources
               .getMetadataBuilder()
               .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
-              .build()
-              .buildSessionFactory();
+              .build();
+      Batching batching = Batching.prepare(metadata);
+      SessionFactory sessionFactory = metadata.buildSessionFactory();
+      batching.install(sessionFactory);
       LOG.log(
           System.Logger.Level.INFO,
           "fixturekit: SessionFactory for {0} in schema {1} built in {2} ms",

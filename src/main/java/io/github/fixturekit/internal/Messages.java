@@ -416,6 +416,37 @@ public final class Messages {
         + "(existing))";
   }
 
+  public static String patternNotSupported(Field field, String regexp, String construct) {
+    return "fixturekit cannot make values for ["
+        + field.getDeclaringClass().getName()
+        + "."
+        + field.getName()
+        + "] from @Pattern(regexp = \""
+        + regexp
+        + "\"): it does not understand "
+        + construct
+        + ". Set the field with a customizer, for example factory.create(e -> e.set"
+        + capitalize(field.getName())
+        + "(...)), or in the defaults of a custom factory (a FixtureFactory)";
+  }
+
+  public static String patternNotMet(Field field, String regexp, int min, int max, boolean unique) {
+    return "fixturekit found no value for ["
+        + field.getDeclaringClass().getName()
+        + "."
+        + field.getName()
+        + "] that matches @Pattern(regexp = \""
+        + regexp
+        + "\") with a length from "
+        + min
+        + " to "
+        + max
+        + (unique ? " and was not used before in this run (the column is unique)" : "")
+        + ". Set the field with a customizer, for example factory.create(e -> e.set"
+        + capitalize(field.getName())
+        + "(...)), or in the defaults of a custom factory (a FixtureFactory)";
+  }
+
   public static String uniqueColumnTooShort(Field field, int length) {
     return "unique column ["
         + field.getDeclaringClass().getSimpleName()

@@ -111,6 +111,12 @@ final class UniqueValues {
 
   /** The column's length, or a Bean Validation {@code @Size(max)} when that is shorter. */
   static int maxLength(Field field) {
+    return MAX_LENGTHS.computeIfAbsent(field, UniqueValues::findMaxLength);
+  }
+
+  private static final Map<Field, Integer> MAX_LENGTHS = new ConcurrentHashMap<>();
+
+  private static int findMaxLength(Field field) {
     Column column = field.getAnnotation(Column.class);
     int length = column == null ? DEFAULT_LENGTH : column.length();
     for (var annotation : field.getAnnotations()) {
