@@ -130,9 +130,20 @@ public final class FixtureExtension
   /** Prints the seed of a failed test's random data, and publishes it as a report entry. */
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
+    // Not for set-up errors (random data did not cause them): a second registration of the
+    // extension fails that way too, so the line is printed once.
     Long seed = context.getStore(NAMESPACE).get(SEED, Long.class);
-    if (seed != null) {
-      String report = Messages.seedReport(context.getDisplayName(), seed);
+    if (seed != null
+        && !(cause instanceof ExtensionConfigurationException)
+        && !(cause instanceof ParameterResolutionException)) {
+      String test =
+          context
+              .getTestMethod()
+              .map(m -> m.getName().equals(context.getDisplayName().replaceAll("\\(.*", ""))
+                  ? context.getDisplayName()
+                  : m.getName() + " " + context.getDisplayName())
+              .orElse(context.getDisplayName());
+      String report = Messages.seedReport(test, seed);
       System.err.println(report);
       context.publishReportEntry("fixturekit.seed", Long.toString(seed));
     }
