@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.internal.database.ServerDatabase;
+import java.time.Duration;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -21,10 +22,10 @@ final class EntitySetRuntime implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
 
-  static EntitySetRuntime start(ServerDatabase server, EntitySet entities) {
+  static EntitySetRuntime start(ServerDatabase server, EntitySet entities, Duration connectTimeout) {
     long started = System.nanoTime();
-    String schema = entities.schemaName();
-    SchemaDatabase database = SchemaDatabase.create(server, schema);
+    String schema = server.schemaFor(entities.schemaName());
+    SchemaDatabase database = SchemaDatabase.create(server, schema, connectTimeout);
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.DATASOURCE, database.dataSource())

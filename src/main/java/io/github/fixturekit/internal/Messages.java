@@ -159,6 +159,12 @@ public final class Messages {
         + ". If the class is in a named module, open its package to fixturekit";
   }
 
+  // ---- settings ----
+
+  public static String badSetting(String key, String value, String expected) {
+    return key + " is [" + value + "]; expected " + expected;
+  }
+
   // ---- helpers ----
 
   static String names(Collection<Field> fields) {

@@ -1,0 +1,177 @@
+package io.github.fixturekit.internal.testcontainers;
+
+import io.github.fixturekit.internal.database.DatabaseConfig;
+import io.github.fixturekit.internal.database.DatabaseMessages;
+import io.github.fixturekit.internal.database.ExternalDatabase;
+import io.github.fixturekit.internal.database.ServerDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The JVM's PostgreSQL container, tuned for tests, with fixturekit's own database inside it. With
+ * reuse on, the container outlives the JVM and later JVMs share it, each in a database of its own.
+ */
+final class TestcontainersDatabase implements ServerDatabase {
+
+  static final String USER = "fixturekit";
+  static final String PASSWORD = "fixturekit";
+  static final String PGDATA = "/var/lib/postgresql/data";
+
+  private final PostgreSQLContainer container;
+  private final ExternalDatabase database;
+  private final boolean reuse;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private TestcontainersDatabase(PostgreSQLContainer container, ExternalDatabase database, boolean reuse) {
+    this.container = container;
+    this.database = database;
+    this.reuse = reuse;
+  }
+
+  static ServerDatabase start(DatabaseConfig config) {
+    PostgreSQLContainer container = container(config);
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      closeQuietly(container);
+      throw new ExtensionConfigurationException(
+          DatabaseMessages.containerFailed(config.testcontainersImage(), causes(e)), e);
+    }
+    try {
+      ExternalDatabase database =
+          ExternalDatabase.create(
+              config.withServer(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
+              "testcontainers");
+      return new TestcontainersDatabase(container, database, config.testcontainersReuse());
+    } catch (RuntimeException e) {
+      if (!config.testcontainersReuse()) {
+        closeQuietly(container);
+      }
+      throw e;
+    }
+  }
+
+  static PostgreSQLContainer container(DatabaseConfig config) {
+    DockerImageName image;
+    try {
+      image = DockerImageName.parse(config.testcontainersImage());
+      image.assertValid();
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          "fixturekit.testcontainers.image is ["
+              + config.testcontainersImage()
+              + "]; expected an image name such as "
+              + DatabaseConfig.DEFAULT_IMAGE
+              + " ("
+              + e.getMessage()
+              + ")");
+    }
+    DockerImageName postgres = DockerImageName.parse("postgres");
+    if (!image.isCompatibleWith(postgres)) {
+      image = image.asCompatibleSubstituteFor(postgres);
+    }
+    PostgreSQLContainer container =
+        new PostgreSQLContainer(image)
+            .withUsername(USER)
+            .withPassword(PASSWORD)
+            .withDatabaseName("fixturekit")
+            .withEnv("PGDATA", PGDATA)
+            .withCommand(
+                "postgres",
+                "-c", "fsync=off",
+                "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off",
+                "-c", "max_connections=200")
+            .withStartupTimeout(config.startupTimeout())
+            .withReuse(config.testcontainersReuse());
+    if (tmpfsAllowed()) {
+      container.withTmpFs(Map.of(PGDATA, "rw"));
+    }
+    return container;
+  }
+
+  /** tmpfs mounts are a Linux engine's feature; elsewhere the data stays in the container. */
+  private static boolean tmpfsAllowed() {
+    try {
+      return "linux".equalsIgnoreCase(DockerClientFactory.instance().getInfo().getOsType());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Every distinct message down the cause chain: Testcontainers wraps the one that matters. */
+  private static String causes(Throwable e) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = e; t != null && messages.size() < 6; t = t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      if (!messages.contains(message)) {
+        messages.add(message);
+      }
+    }
+    return String.join("; ", messages);
+  }
+
+  private static void closeQuietly(PostgreSQLContainer container) {
+    try {
+      container.stop();
+    } catch (RuntimeException e) {
+      System.getLogger("io.github.fixturekit")
+          .log(System.Logger.Level.WARNING, "fixturekit could not stop its container: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String provider() {
+    return "testcontainers";
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return database.jdbcUrl();
+  }
+
+  @Override
+  public String username() {
+    return database.username();
+  }
+
+  @Override
+  public String password() {
+    return database.password();
+  }
+
+  @Override
+  public String serverVersion() {
+    return database.serverVersion();
+  }
+
+  @Override
+  public String schemaFor(String entitySetSchema) {
+    return database.schemaFor(entitySetSchema);
+  }
+
+  /** The container's id, for tests and logs. */
+  String containerId() {
+    return container.getContainerId();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      database.close();
+    } finally {
+      if (!reuse) {
+        closeQuietly(container);
+      }
+    }
+  }
+}
