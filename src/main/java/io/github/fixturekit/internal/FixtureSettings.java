@@ -35,7 +35,13 @@ public record FixtureSettings(DatabaseChoice database, DatabaseConfig databaseCo
   }
 
   static FixtureSettings read(Function<String, Optional<String>> configurationParameters) {
-    Function<String, String> lookup = key -> lookup(key, configurationParameters);
+    return read(configurationParameters, System::getenv);
+  }
+
+  /** With the environment given, for tests. */
+  static FixtureSettings read(
+      Function<String, Optional<String>> configurationParameters, Function<String, String> environment) {
+    Function<String, String> lookup = key -> lookup(key, configurationParameters, environment);
     String image = lookup.apply(FixtureProperties.TESTCONTAINERS_IMAGE);
     String cacheDir = lookup.apply(FixtureProperties.EMBEDDED_CACHE_DIR);
     DatabaseConfig config =
@@ -73,10 +79,12 @@ public record FixtureSettings(DatabaseChoice database, DatabaseConfig databaseCo
   }
 
   private static String lookup(
-      String key, Function<String, Optional<String>> configurationParameters) {
+      String key,
+      Function<String, Optional<String>> configurationParameters,
+      Function<String, String> environment) {
     String value = System.getProperty(key);
     if (isBlank(value)) {
-      value = System.getenv(environmentName(key));
+      value = environment.apply(environmentName(key));
     }
     if (isBlank(value)) {
       value = configurationParameters.apply(key).orElse(null);
