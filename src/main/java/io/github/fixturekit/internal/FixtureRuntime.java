@@ -87,7 +87,7 @@ public final class FixtureRuntime implements AutoCloseable {
    * {@code auto}: external when a URL is configured, else Testcontainers when a Docker engine
    * answers within the probe's bound, else embedded. An explicit choice that cannot be met fails.
    */
-  static ServerDatabase chooseAndStart(DatabaseChoice choice, DatabaseConfig config) {
+  public static ServerDatabase chooseAndStart(DatabaseChoice choice, DatabaseConfig config) {
     return switch (choice) {
       case EXTERNAL -> {
         if (config.jdbcUrl() == null) {

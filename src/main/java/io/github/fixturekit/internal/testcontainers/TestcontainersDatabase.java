@@ -4,9 +4,14 @@ import io.github.fixturekit.internal.database.DatabaseConfig;
 import io.github.fixturekit.internal.database.DatabaseMessages;
 import io.github.fixturekit.internal.database.ExternalDatabase;
 import io.github.fixturekit.internal.database.ServerDatabase;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.DockerClientFactory;
@@ -36,6 +41,7 @@ final class TestcontainersDatabase implements ServerDatabase {
 
   static ServerDatabase start(DatabaseConfig config) {
     PostgreSQLContainer container = container(config);
+    ensureImage(config);
     try {
       container.start();
     } catch (RuntimeException e) {
@@ -94,6 +100,48 @@ final class TestcontainersDatabase implements ServerDatabase {
       container.withTmpFs(Map.of(PGDATA, "rw"));
     }
     return container;
+  }
+
+  /**
+   * Testcontainers retries a failing pull for minutes; fixturekit pulls a missing image itself,
+   * within the startup bound, so that a registry out of reach fails fast and says so.
+   */
+  private static void ensureImage(DatabaseConfig config) {
+    String name = config.testcontainersImage();
+    DockerClient client = DockerClientFactory.instance().client();
+    try {
+      client.inspectImageCmd(name).exec();
+      return;
+    } catch (NotFoundException e) {
+      // pull it below
+    }
+    DockerImageName image = DockerImageName.parse(name);
+    try (PullImageResultCallback pull =
+        client
+            .pullImageCmd(image.getUnversionedPart())
+            .withTag(image.getVersionPart())
+            .exec(new PullImageResultCallback())) {
+      if (!pull.awaitCompletion(config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ExtensionConfigurationException(
+            DatabaseMessages.containerFailed(
+                name,
+                "the image is not on the Docker engine and pulling it did not finish within "
+                    + config.startupTimeout().toMillis()
+                    + " ms"));
+      }
+      client.inspectImageCmd(name).exec();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExtensionConfigurationException(DatabaseMessages.containerFailed(name, "interrupted while pulling"));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ExtensionConfigurationException configuration) {
+        throw configuration;
+      }
+      throw new ExtensionConfigurationException(
+          DatabaseMessages.containerFailed(
+              name, "the image is not on the Docker engine and could not be pulled: " + causes(e)),
+          e);
+    }
   }
 
   /** tmpfs mounts are a Linux engine's feature; elsewhere the data stays in the container. */
