@@ -38,6 +38,15 @@ public final class ChildMain {
     try (ServerDatabase server =
         FixtureRuntime.chooseAndStart(FixtureSettings.DatabaseChoice.valueOf(choice.toUpperCase()), settings.databaseConfig())) {
       fact("millis", Long.toString((System.nanoTime() - started) / 1_000_000));
+      long connecting = System.nanoTime();
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+          java.sql.ResultSet rs = c.createStatement().executeQuery("select 1")) {
+        rs.next();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      fact("first-connection-millis", Long.toString((System.nanoTime() - connecting) / 1_000_000));
       fact("provider", server.provider());
       fact("version", server.serverVersion());
       fact("url", server.jdbcUrl());

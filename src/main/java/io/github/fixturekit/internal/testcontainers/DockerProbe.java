@@ -48,7 +48,8 @@ final class DockerProbe {
       return Optional.of(
           "the Docker engine did not answer within "
               + timeout.toMillis()
-              + " ms (fixturekit.timeout.docker-probe)");
+              + " ms (fixturekit.timeout.docker-probe; Testcontainers' first contact also starts its"
+              + " Ryuk container, see its log)");
     } catch (ExecutionException e) {
       return Optional.of("asking Docker failed: " + e.getCause());
     } catch (InterruptedException e) {
