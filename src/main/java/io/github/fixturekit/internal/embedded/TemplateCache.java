@@ -40,7 +40,7 @@ final class TemplateCache {
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
   /** Bumped when what a template holds changes, so old templates are not used. */
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2";
   /** zonky's lock file inside a data directory; not part of a template. */
   private static final Set<String> NOT_COPIED = Set.of("epg-lock", "postmaster.pid", "postmaster.opts");
   private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();

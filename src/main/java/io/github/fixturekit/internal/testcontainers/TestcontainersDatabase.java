@@ -29,11 +29,11 @@ final class TestcontainersDatabase implements ServerDatabase {
   static final String PGDATA = "/var/lib/postgresql/data";
 
   private final PostgreSQLContainer container;
-  private final ExternalDatabase database;
+  private final ServerDatabase database;
   private final boolean reuse;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TestcontainersDatabase(PostgreSQLContainer container, ExternalDatabase database, boolean reuse) {
+  private TestcontainersDatabase(PostgreSQLContainer container, ServerDatabase database, boolean reuse) {
     this.container = container;
     this.database = database;
     this.reuse = reuse;
@@ -50,10 +50,14 @@ final class TestcontainersDatabase implements ServerDatabase {
           DatabaseMessages.containerFailed(config.testcontainersImage(), causes(e)), e);
     }
     try {
-      ExternalDatabase database =
-          ExternalDatabase.create(
-              config.withServer(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
-              "testcontainers");
+      ServerDatabase database =
+          config.testcontainersReuse()
+              // A reused container is shared with other JVMs: each gets a database of its own.
+              ? ExternalDatabase.create(
+                  config.withServer(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
+                  "testcontainers")
+              // The JVM's own container: its database is fixturekit's already.
+              : ContainerDatabase.of(container);
       return new TestcontainersDatabase(container, database, config.testcontainersReuse());
     } catch (RuntimeException e) {
       if (!config.testcontainersReuse()) {
@@ -177,6 +181,35 @@ final class TestcontainersDatabase implements ServerDatabase {
   @Override
   public String provider() {
     return "testcontainers";
+  }
+
+  /** The database the container was started with; the container's removal removes it. */
+  private record ContainerDatabase(String jdbcUrl, String username, String password, String serverVersion)
+      implements ServerDatabase {
+
+    static ContainerDatabase of(PostgreSQLContainer container) {
+      try (java.sql.Connection connection =
+          java.sql.DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
+        return new ContainerDatabase(
+            container.getJdbcUrl(),
+            container.getUsername(),
+            container.getPassword(),
+            connection.getMetaData().getDatabaseProductVersion());
+      } catch (java.sql.SQLException e) {
+        throw new ExtensionConfigurationException(
+            DatabaseMessages.containerFailed(
+                container.getDockerImageName(), "the container started but refuses connections: " + e.getMessage()),
+            e);
+      }
+    }
+
+    @Override
+    public String provider() {
+      return "testcontainers";
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Override
