@@ -22,7 +22,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
@@ -32,28 +36,52 @@ import org.testcontainers.utility.TestcontainersConfiguration;
  * or the image these tests are skipped, with the reason; with {@code FIXTUREKIT_TEST_REQUIRE_DOCKER=true}
  * (as in {@code .ci/run}) they fail instead.
  */
+@ExtendWith(TestcontainersDatabaseTest.DockerAndImage.class)
 class TestcontainersDatabaseTest {
 
   static final String IMAGE = System.getenv().getOrDefault("FIXTUREKIT_TEST_IMAGE", "fixturekit/postgres:15");
   static final String BROKEN_IMAGE = IMAGE + "-broken";
   static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("FIXTUREKIT_TEST_REQUIRE_DOCKER"));
 
-  @BeforeAll
-  static void dockerAndImage() {
-    Optional<String> unavailable = TestcontainersProvider.unavailable(Duration.ofSeconds(20));
-    if (unavailable.isPresent()) {
-      skipOrFail("no Docker engine: " + unavailable.get() + " (.ci/run starts one)");
+  /**
+   * Disables every test, with the reason (also printed, so a build log shows it), where Docker or
+   * the image is missing; where they are required, lets the tests run and fail.
+   */
+  static final class DockerAndImage implements ExecutionCondition {
+
+    private static volatile Optional<String> missing;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      Optional<String> why = missing();
+      if (why.isEmpty() || REQUIRED) {
+        return ConditionEvaluationResult.enabled("Docker and [" + IMAGE + "] are there, or required");
+      }
+      return ConditionEvaluationResult.disabled(why.get());
     }
-    if (!imageExists(IMAGE)) {
-      skipOrFail("image [" + IMAGE + "] is not on the Docker engine: build it with .ci/postgres-image.sh");
+
+    static synchronized Optional<String> missing() {
+      if (missing == null) {
+        Optional<String> unavailable = TestcontainersProvider.unavailable(Duration.ofSeconds(10));
+        if (unavailable.isPresent()) {
+          missing = Optional.of("Testcontainers tests skipped: no Docker engine: " + unavailable.get()
+              + " (.ci/run starts one)");
+        } else if (!imageExists(IMAGE)) {
+          missing = Optional.of("Testcontainers tests skipped: image [" + IMAGE
+              + "] is not on the Docker engine; build it with .ci/postgres-image.sh");
+        } else {
+          missing = Optional.empty();
+        }
+        missing.ifPresent(reason -> System.err.println("fixturekit: " + reason));
+      }
+      return missing;
     }
   }
 
-  private static void skipOrFail(String reason) {
-    if (REQUIRED) {
-      fail("FIXTUREKIT_TEST_REQUIRE_DOCKER is set but " + reason);
-    }
-    assumeTrue(false, reason);
+  @BeforeAll
+  static void dockerAndImageWhenRequired() {
+    DockerAndImage.missing()
+        .ifPresent(reason -> fail("FIXTUREKIT_TEST_REQUIRE_DOCKER is set but " + reason));
   }
 
   static DatabaseConfig config(String image) {
