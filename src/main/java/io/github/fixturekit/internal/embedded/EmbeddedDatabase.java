@@ -96,9 +96,11 @@ public final class EmbeddedDatabase implements ServerDatabase {
   private static EmbeddedDatabase startIn(
       Path run, DatabaseConfig config, EmbeddedBinaries binaries, TemplateCache.Builder publisher, boolean warm)
       throws IOException {
+    UnpackedBinaries unpacked = new UnpackedBinaries(config.embeddedCacheDir(), binaries);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
-            .setPgBinaryResolver(binaries.resolver())
+            .setPgBinaryResolver(unpacked.resolver())
+            .setOverrideWorkingDirectory(unpacked.folder().toFile())
             .setDataDirectory(run)
             .setCleanDataDirectory(false)
             .setPGStartupWait(config.startupTimeout())
@@ -123,6 +125,7 @@ public final class EmbeddedDatabase implements ServerDatabase {
           });
     }
     EmbeddedPostgres postgres = builder.start();
+    unpacked.remember();
     try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
       String version = connection.getMetaData().getDatabaseProductVersion();
       LOG.log(

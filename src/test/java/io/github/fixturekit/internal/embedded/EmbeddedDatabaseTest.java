@@ -91,6 +91,33 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void laterStartsSkipReadingTheBinariesArchiveAndSurviveALinkThatLeadsNowhere() throws Exception {
+      EmbeddedBinaries binaries = EmbeddedBinaries.resolve(null);
+      UnpackedBinaries unpacked = new UnpackedBinaries(cache, binaries);
+      assertThat(unpacked.ready()).isFalse();
+
+      EmbeddedDatabase.start(config()).close();
+      assertThat(unpacked.ready()).as("the stand-in leads to the unpacked binaries").isTrue();
+      List<Path> links;
+      try (Stream<Path> list = Files.list(unpacked.folder())) {
+        links = list.filter(Files::isSymbolicLink).toList();
+      }
+      assertThat(links).hasSize(1);
+
+      try (EmbeddedDatabase warm = EmbeddedDatabase.start(config())) {
+        assertThat(answers(warm)).isTrue();
+      }
+
+      // Someone tidied the unpacked binaries away: the link dangles, the real archive is used again.
+      io.github.fixturekit.internal.embedded.TemplateCache.deleteTree(unpacked.folder().resolve(Files.readSymbolicLink(links.get(0))));
+      assertThat(unpacked.ready()).isFalse();
+      try (EmbeddedDatabase again = EmbeddedDatabase.start(config())) {
+        assertThat(answers(again)).isTrue();
+      }
+      assertThat(unpacked.ready()).isTrue();
+    }
+
+    @Test
     void foldersOfJvmsThatAreGoneAreRemoved() throws Exception {
       Path dead = Files.createDirectories(cache.resolve("run-999999999-left-by-a-killed-jvm"));
       Files.writeString(dead.resolve("PG_VERSION"), "14\n");
