@@ -2,6 +2,7 @@ package io.github.fixturekit.internal;
 
 import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.batching.Batching;
+import java.time.Duration;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -27,10 +28,10 @@ final class EntitySetRuntime implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
 
-  static EntitySetRuntime start(ServerDatabase server, EntitySet entities) {
+  static EntitySetRuntime start(ServerDatabase server, EntitySet entities, Duration connectTimeout) {
     long started = System.nanoTime();
-    String schema = entities.schemaName();
-    SchemaDatabase database = SchemaDatabase.create(server, schema);
+    String schema = server.schemaFor(entities.schemaName());
+    SchemaDatabase database = SchemaDatabase.create(server, schema, connectTimeout);
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())

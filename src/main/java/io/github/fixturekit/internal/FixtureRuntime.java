@@ -1,13 +1,18 @@
 package io.github.fixturekit.internal;
 
+import io.github.fixturekit.internal.FixtureSettings.DatabaseChoice;
+import io.github.fixturekit.internal.database.DatabaseConfig;
 import io.github.fixturekit.internal.database.DatabaseMessages;
 import io.github.fixturekit.internal.database.ExternalDatabase;
 import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.embedded.EmbeddedDatabase;
+import io.github.fixturekit.internal.testcontainers.TestcontainersProvider;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -30,8 +35,11 @@ public final class FixtureRuntime implements AutoCloseable {
   private final Map<Set<Class<?>>, Memo<EntitySetRuntime>> entitySets = new ConcurrentHashMap<>();
   private final List<EntitySetRuntime> started = new ArrayList<>();
 
-  private FixtureRuntime(ServerDatabase server) {
+  private final Duration connectTimeout;
+
+  private FixtureRuntime(ServerDatabase server, Duration connectTimeout) {
     this.server = server;
+    this.connectTimeout = connectTimeout;
   }
 
   /**
@@ -51,7 +59,7 @@ public final class FixtureRuntime implements AutoCloseable {
         throw new ExtensionConfigurationException(startFailure.getMessage(), startFailure);
       }
       try {
-        FixtureRuntime runtime = new FixtureRuntime(startDatabase(settings));
+        FixtureRuntime runtime = new FixtureRuntime(startDatabase(settings), settings.databaseConfig().connectTimeout());
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fixturekit-shutdown"));
         instance = runtime;
         return runtime;
@@ -64,25 +72,7 @@ public final class FixtureRuntime implements AutoCloseable {
 
   private static ServerDatabase startDatabase(FixtureSettings settings) {
     long started = System.nanoTime();
-    ServerDatabase server =
-        switch (settings.database()) {
-          case EXTERNAL -> {
-            if (settings.jdbcUrl() == null) {
-              throw new ExtensionConfigurationException(
-                  "fixturekit.database is [external] but fixturekit.jdbc.url is not set. "
-                      + DatabaseMessages.THREE_WAYS
-                      + ".");
-            }
-            yield ExternalDatabase.create(
-                settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
-          }
-          case EMBEDDED -> EmbeddedDatabase.start();
-          case AUTO ->
-              settings.jdbcUrl() != null
-                  ? ExternalDatabase.create(
-                      settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword())
-                  : EmbeddedDatabase.start();
-        };
+    ServerDatabase server = chooseAndStart(settings.database(), settings.databaseConfig());
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.log(
         Level.INFO,
@@ -93,6 +83,43 @@ public final class FixtureRuntime implements AutoCloseable {
     return server;
   }
 
+  /**
+   * {@code auto}: external when a URL is configured, else Testcontainers when a Docker engine
+   * answers within the probe's bound, else embedded. An explicit choice that cannot be met fails.
+   */
+  public static ServerDatabase chooseAndStart(DatabaseChoice choice, DatabaseConfig config) {
+    return switch (choice) {
+      case EXTERNAL -> {
+        if (config.jdbcUrl() == null) {
+          throw new ExtensionConfigurationException(
+              DatabaseMessages.choiceCannotBeMet("external", "fixturekit.jdbc.url is not set"));
+        }
+        yield ExternalDatabase.create(config, "external");
+      }
+      case TESTCONTAINERS -> {
+        Optional<String> unavailable =
+            TestcontainersProvider.unavailable(config.dockerProbeTimeout().multipliedBy(5));
+        if (unavailable.isPresent()) {
+          throw new ExtensionConfigurationException(
+              DatabaseMessages.choiceCannotBeMet("testcontainers", unavailable.get()));
+        }
+        yield TestcontainersProvider.start(config);
+      }
+      case EMBEDDED -> EmbeddedDatabase.start(config);
+      case AUTO -> {
+        if (config.jdbcUrl() != null) {
+          yield ExternalDatabase.create(config, "external");
+        }
+        Optional<String> unavailable = TestcontainersProvider.unavailable(config.dockerProbeTimeout());
+        if (unavailable.isEmpty()) {
+          yield TestcontainersProvider.start(config);
+        }
+        LOG.log(Level.INFO, "fixturekit: not using Testcontainers: {0}; starting the embedded PostgreSQL", unavailable.get());
+        yield EmbeddedDatabase.start(config);
+      }
+    };
+  }
+
   /** The schema and SessionFactory of {@code entities}, built on first use. */
   EntitySetRuntime entitySet(EntitySet entities) {
     return entitySets
@@ -101,7 +128,7 @@ public final class FixtureRuntime implements AutoCloseable {
             key ->
                 new Memo<>(
                     () -> {
-                      EntitySetRuntime runtime = EntitySetRuntime.start(server, entities);
+                      EntitySetRuntime runtime = EntitySetRuntime.start(server, entities, connectTimeout);
                       synchronized (started) {
                         started.add(runtime);
                       }

@@ -1,52 +1,92 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.FixtureProperties;
+import io.github.fixturekit.internal.database.DatabaseConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The run-wide settings, read once: system property, then environment variable, then JUnit
  * configuration parameter ({@code junit-platform.properties}).
  */
 public record FixtureSettings(
-    DatabaseChoice database,
-    String jdbcUrl,
-    String jdbcUser,
-    String jdbcPassword,
-    String entities,
-    String seed) {
+    DatabaseChoice database, DatabaseConfig databaseConfig, String entities, String seed) {
+
+  private static final Pattern SIMPLE_DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
 
   /** Where the database comes from. */
   public enum DatabaseChoice {
     AUTO,
     EXTERNAL,
+    TESTCONTAINERS,
     EMBEDDED
   }
 
   /** Reads the settings visible from {@code context}. */
-  public static FixtureSettings read(ExtensionContext context) {
+  public static FixtureSettings read(org.junit.jupiter.api.extension.ExtensionContext context) {
     return read(key -> context.getConfigurationParameter(key));
   }
 
   static FixtureSettings read(Function<String, Optional<String>> configurationParameters) {
-    Function<String, String> lookup = key -> lookup(key, configurationParameters);
+    return read(configurationParameters, System::getenv);
+  }
+
+  /** With the environment given, for tests. */
+  static FixtureSettings read(
+      Function<String, Optional<String>> configurationParameters, Function<String, String> environment) {
+    Function<String, String> lookup = key -> lookup(key, configurationParameters, environment);
+    String image = lookup.apply(FixtureProperties.TESTCONTAINERS_IMAGE);
+    String cacheDir = lookup.apply(FixtureProperties.EMBEDDED_CACHE_DIR);
+    DatabaseConfig config =
+        new DatabaseConfig(
+            lookup.apply(FixtureProperties.JDBC_URL),
+            lookup.apply(FixtureProperties.JDBC_USER),
+            lookup.apply(FixtureProperties.JDBC_PASSWORD),
+            image == null ? DatabaseConfig.DEFAULT_IMAGE : image,
+            parseBoolean(FixtureProperties.TESTCONTAINERS_REUSE, lookup.apply(FixtureProperties.TESTCONTAINERS_REUSE)),
+            parseMajor(lookup.apply(FixtureProperties.EMBEDDED_VERSION)),
+            cacheDir == null ? DatabaseConfig.defaultCacheDir() : Path.of(cacheDir),
+            parseDuration(FixtureProperties.LEFTOVER_AGE, lookup.apply(FixtureProperties.LEFTOVER_AGE), DatabaseConfig.DEFAULT_LEFTOVER_AGE),
+            parseDuration(FixtureProperties.STARTUP_TIMEOUT, lookup.apply(FixtureProperties.STARTUP_TIMEOUT), DatabaseConfig.DEFAULT_STARTUP_TIMEOUT),
+            parseDuration(FixtureProperties.CONNECT_TIMEOUT, lookup.apply(FixtureProperties.CONNECT_TIMEOUT), DatabaseConfig.DEFAULT_CONNECT_TIMEOUT),
+            parseDuration(
+                FixtureProperties.DOCKER_PROBE_TIMEOUT,
+                lookup.apply(FixtureProperties.DOCKER_PROBE_TIMEOUT),
+                DatabaseConfig.DEFAULT_DOCKER_PROBE_TIMEOUT));
     return new FixtureSettings(
         parseChoice(lookup.apply(FixtureProperties.DATABASE)),
-        lookup.apply(FixtureProperties.JDBC_URL),
-        lookup.apply(FixtureProperties.JDBC_USER),
-        lookup.apply(FixtureProperties.JDBC_PASSWORD),
+        config,
         lookup.apply(FixtureProperties.ENTITIES),
         lookup.apply(FixtureProperties.SEED));
   }
 
+  public String jdbcUrl() {
+    return databaseConfig.jdbcUrl();
+  }
+
+  public String jdbcUser() {
+    return databaseConfig.jdbcUser();
+  }
+
+  public String jdbcPassword() {
+    return databaseConfig.jdbcPassword();
+  }
+
   private static String lookup(
-      String key, Function<String, Optional<String>> configurationParameters) {
+      String key,
+      Function<String, Optional<String>> configurationParameters,
+      Function<String, String> environment) {
     String value = System.getProperty(key);
     if (isBlank(value)) {
-      value = System.getenv(environmentName(key));
+      value = environment.apply(environmentName(key));
     }
     if (isBlank(value)) {
       value = configurationParameters.apply(key).orElse(null);
@@ -67,11 +107,67 @@ public record FixtureSettings(
       return DatabaseChoice.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
-          FixtureProperties.DATABASE
-              + " is ["
-              + value
-              + "]; expected one of auto, external, embedded");
+          Messages.badSetting(FixtureProperties.DATABASE, value, "one of auto, external, testcontainers, embedded"));
     }
+  }
+
+  private static boolean parseBoolean(String key, String value) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new ExtensionConfigurationException(Messages.badSetting(key, value, "true or false"));
+    };
+  }
+
+  private static Integer parseMajor(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      int major = Integer.parseInt(value.contains(".") ? value.substring(0, value.indexOf('.')) : value);
+      if (major >= 9) {
+        return major;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ExtensionConfigurationException(
+        Messages.badSetting(FixtureProperties.EMBEDDED_VERSION, value, "a PostgreSQL major version such as 16 or 17"));
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, a bare number of seconds, or ISO-8601 ({@code PT30S}). */
+  static Duration parseDuration(String key, String value, Duration fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    Matcher m = SIMPLE_DURATION.matcher(value);
+    Duration parsed = null;
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+      parsed =
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+          };
+    } else {
+      try {
+        parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+      throw new ExtensionConfigurationException(
+          Messages.badSetting(key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
+    }
+    return parsed;
   }
 
   private static boolean isBlank(String value) {

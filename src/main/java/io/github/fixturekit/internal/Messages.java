@@ -592,6 +592,12 @@ public final class Messages {
         + "] has no persistent field of that name";
   }
 
+  // ---- settings ----
+
+  public static String badSetting(String key, String value, String expected) {
+    return key + " is [" + value + "]; expected " + expected;
+  }
+
   // ---- helpers ----
 
   public static String names(Collection<Field> fields) {

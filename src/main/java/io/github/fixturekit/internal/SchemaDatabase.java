@@ -8,13 +8,12 @@ import io.github.fixturekit.internal.database.ServerDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** One entity set's schema in fixturekit's database, with a connection pool that lands in it. */
 final class SchemaDatabase implements Database, AutoCloseable {
-
-  private static final long CONNECTION_TIMEOUT_MS = 10_000;
 
   private final ServerDatabase server;
   private final String jdbcUrl;
@@ -27,7 +26,7 @@ final class SchemaDatabase implements Database, AutoCloseable {
   }
 
   /** (Re)creates {@code schema} in fixturekit's own database and opens a pool on it. */
-  static SchemaDatabase create(ServerDatabase server, String schema) {
+  static SchemaDatabase create(ServerDatabase server, String schema, Duration connectTimeout) {
     String url = PostgresUrl.withParameter(server.jdbcUrl(), "currentSchema", schema);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -36,8 +35,16 @@ final class SchemaDatabase implements Database, AutoCloseable {
     config.setPoolName("fixturekit-" + schema);
     config.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 2 + 2));
     config.setMinimumIdle(1);
-    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-    HikariDataSource pool = new HikariDataSource(config);
+    config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new ExtensionConfigurationException(
+          "fixturekit could not connect to its " + server.provider() + " database for schema ["
+              + schema + "]: " + e.getMessage(),
+          e);
+    }
     try (Connection connection = pool.getConnection();
         Statement statement = connection.createStatement()) {
       // The whole database is fixturekit's, created for this JVM: the schema is ours to reset.

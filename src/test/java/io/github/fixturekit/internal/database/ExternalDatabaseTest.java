@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -118,28 +119,170 @@ class ExternalDatabaseTest {
     }
 
     @Test
-    void userWithoutCreatedb() throws SQLException {
-      String role = "fixturekit_test_nocreatedb";
-      try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-          Statement s = c.createStatement()) {
-        s.execute("drop role if exists " + role);
-        s.execute("create role " + role + " login password 'secret' nocreatedb");
-      }
-      try {
-        assertThatThrownBy(() -> ExternalDatabase.create(URL, role, "secret"))
+    void wrongPassword() throws Exception {
+      try (PasswordServer server = PasswordServer.start()) {
+        DatabaseConfig config = DatabaseConfig.defaults(server.url(), PasswordServer.USER, "wrong-password");
+        assertThatThrownBy(() -> ExternalDatabase.create(config, "external"))
             .isInstanceOf(ExtensionConfigurationException.class)
-            .hasMessageContaining("user [" + role + "] may not create databases")
-            .hasMessageContaining("ALTER ROLE " + role + " CREATEDB");
+            .hasMessageContaining("on the external server [" + server.url() + "]")
+            .hasMessageContaining("refused user [" + PasswordServer.USER + "] (wrong password or no access)")
+            .hasMessageContaining("check fixturekit.jdbc.user and fixturekit.jdbc.password");
+
+        ExternalDatabase right =
+            ExternalDatabase.create(config.withServer(server.url(), PasswordServer.USER, PasswordServer.PASSWORD), "external");
+        right.close();
+      }
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsGivenUpOnWithinTheConnectTimeout() throws Exception {
+      try (SilentServer silent = new SilentServer()) {
+        String url = "jdbc:postgresql://127.0.0.1:" + silent.port() + "/postgres";
+        DatabaseConfig config =
+            DatabaseConfig.defaults(url, USER, PASSWORD)
+                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> ExternalDatabase.create(config, "external"))
+            .isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageContaining("[" + url + "]")
+            .hasMessageContaining("cannot be reached within 1000 ms")
+            .hasMessageContaining("fixturekit.timeout.connect");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+      }
+    }
+
+    @Test
+    void aUserThatMayCreateNeitherDatabasesNorSchemas() throws SQLException {
+      try (Role role = Role.create("nocreatedb")) {
+        assertThatThrownBy(() -> ExternalDatabase.create(URL, role.name(), Role.PASSWORD))
+            .isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageContaining(
+                "user [" + role.name() + "] may neither create databases nor create schemas in database [postgres]")
+            .hasMessageContaining("ALTER ROLE " + role.name() + " CREATEDB")
+            .hasMessageContaining("GRANT CREATE ON DATABASE postgres TO " + role.name());
+      }
+    }
+  }
+
+  @Nested
+  class WithoutCreatedb {
+
+    @Test
+    void usesSchemasOfItsOwnInTheConfiguredDatabaseAndDropsOnlyThose() throws SQLException {
+      try (Role role = Role.create("nocreatedb");
+          ForeignDatabase foreign = ForeignDatabase.create()) {
+        foreign.grantCreate(role.name());
+        List<String> before = foreign.snapshot();
+
+        ExternalDatabase database = ExternalDatabase.create(foreign.url(), role.name(), Role.PASSWORD);
+        String schema;
+        try {
+          assertThat(database.mode()).isEqualTo(ExternalDatabase.Mode.SCHEMA);
+          schema = database.schemaFor("fixturekit_0123456789ab");
+          assertThat(schema).isEqualTo(database.name() + "_0123456789ab");
+          try (Connection c = DriverManager.getConnection(database.jdbcUrl(), role.name(), Role.PASSWORD);
+              Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+            s.execute("create table " + schema + ".ex_people (id int)");
+            s.execute("insert into " + schema + ".ex_people values (1)");
+          }
+          assertThat(foreign.schemas()).contains(schema);
+        } finally {
+          database.close();
+        }
+        assertThat(foreign.schemas()).doesNotContain(schema);
+        assertThat(foreign.snapshot()).isEqualTo(before);
+      }
+    }
+  }
+
+  @Nested
+  class LeftoversOfKilledRuns {
+
+    @Test
+    void oldIdleDatabasesOfFixturekitsFormAreRemovedAndNothingElse() throws SQLException {
+      String old = "fixturekit_20000101000000_1_abcd";
+      String oldInUse = "fixturekit_20000101000000_2_abcd";
+      String young = "fixturekit_29991231235959_3_abcd";
+      String lookalike = "fixturekit_keep_me";
+      List<String> all = List.of(old, oldInUse, young, lookalike);
+      try {
+        for (String name : all) {
+          admin("create database " + name);
+        }
+        String inUseUrl = PostgresUrl.parse(URL).withDatabase(oldInUse);
+        try (Connection holder = DriverManager.getConnection(inUseUrl, USER, PASSWORD)) {
+          ExternalDatabase.create(URL, USER, PASSWORD).close();
+          assertThat(databases()).doesNotContain(old).contains(oldInUse, young, lookalike);
+        }
       } finally {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-            Statement s = c.createStatement()) {
-          s.execute("drop role if exists " + role);
+        for (String name : all) {
+          admin("drop database if exists " + name);
+        }
+      }
+    }
+
+    @Test
+    void theAgeIsConfigurable() throws SQLException {
+      String old = "fixturekit_20000101000000_4_abcd";
+      try {
+        admin("create database " + old);
+        DatabaseConfig config = DatabaseConfig.defaults(URL, USER, PASSWORD).withLeftoverAge(Duration.ofDays(365L * 1000));
+        ExternalDatabase.create(config, "external").close();
+        assertThat(databases()).contains(old);
+
+        ExternalDatabase.create(config.withLeftoverAge(Duration.ofDays(365)), "external").close();
+        assertThat(databases()).doesNotContain(old);
+      } finally {
+        admin("drop database if exists " + old);
+      }
+    }
+
+    @Test
+    void oldSchemasOfRunsWithoutCreatedbAreRemovedWhenTheirJvmHasNoConnection() throws SQLException {
+      try (Role role = Role.create("nocreatedb");
+          ForeignDatabase foreign = ForeignDatabase.create()) {
+        foreign.grantCreate(role.name());
+        String old = "fixturekit_20000101000000_5_abcd_0123456789ab";
+        String oldInUse = "fixturekit_20000101000000_6_abcd_0123456789ab";
+        String lookalike = "fixturekit_hand_made";
+        // Left by earlier runs of the same user, who owns them.
+        foreign.executeAs(role.name(), Role.PASSWORD, "create schema " + old + "; create table " + old + ".t (id int)");
+        foreign.executeAs(role.name(), Role.PASSWORD, "create schema " + oldInUse + "; create schema " + lookalike);
+        String inUseUrl = PostgresUrl.withParameter(foreign.url(), "ApplicationName", "fixturekit_20000101000000_6_abcd");
+        try (Connection holder = DriverManager.getConnection(inUseUrl, USER, PASSWORD)) {
+          ExternalDatabase.create(foreign.url(), role.name(), Role.PASSWORD).close();
+          assertThat(foreign.schemas()).doesNotContain(old).contains(oldInUse, lookalike);
         }
       }
     }
   }
 
-  private static List<String> databases() throws SQLException {
+  private static void admin(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** A login role without CREATEDB, dropped on close. */
+  record Role(String name) implements AutoCloseable {
+    static final String PASSWORD = "secret";
+
+    static Role create(String kind) throws SQLException {
+      String name = "fkx_test_" + kind + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
+      admin("create role " + name + " login password '" + PASSWORD + "' nocreatedb");
+      return new Role(name);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      admin("drop owned by " + name + " cascade");
+      admin("drop role if exists " + name);
+    }
+  }
+
+  static List<String> databases() throws SQLException {
     return strings("select datname from pg_database order by datname");
   }
 
