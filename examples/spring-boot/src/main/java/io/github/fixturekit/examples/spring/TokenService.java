@@ -23,16 +23,11 @@ public class TokenService {
     static final Duration LIFETIME = Duration.ofDays(7);
 
     private final RefreshTokenRepository tokens;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     public TokenService(RefreshTokenRepository tokens) {
-        this(tokens, Clock.systemUTC());
-    }
-
-    TokenService(RefreshTokenRepository tokens, Clock clock) {
         this.tokens = tokens;
-        this.clock = clock;
     }
 
     /** The raw value of the token that replaces {@code raw}, which is revoked. */
