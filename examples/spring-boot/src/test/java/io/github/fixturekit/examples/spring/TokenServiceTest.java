@@ -98,7 +98,7 @@ class TokenServiceTest {
         assertThat(three).allSatisfy(u -> assertThat(u.getId()).isNotNull());
     }
 
-    /** Spring rolls back each test's transaction: what the tests above made is gone. */
+    /** Spring rolls back each test's transaction, also after a constraint failure: what the tests above made is gone. */
     @Nested
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class EachTestStartsEmpty {
@@ -113,6 +113,16 @@ class TokenServiceTest {
 
         @Test
         @Order(2)
+        void failsOnAUniqueConstraint() {
+            users.create(u -> u.setEmail("dave@example.org"));
+
+            assertThatThrownBy(() -> users.create(u -> u.setEmail("dave@example.org")))
+                    .rootCause()
+                    .hasMessageContaining("duplicate key");
+        }
+
+        @Test
+        @Order(3)
         void seesNoneOfThem() {
             assertThat(jdbc.queryForObject("select count(*) from users", Long.class)).isZero();
             assertThat(jdbc.queryForObject("select count(*) from refresh_tokens", Long.class)).isZero();
