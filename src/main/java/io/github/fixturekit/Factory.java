@@ -1,6 +1,9 @@
 package io.github.fixturekit;
 
+import io.github.fixturekit.internal.FactoryRegistry;
+import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -78,4 +81,42 @@ public interface Factory<T> {
    * @return the managed entities, in insertion order
    */
   List<T> createList(int count, Consumer<? super T> customizer);
+
+  /**
+   * A factory of {@code type} bound to an EntityManager that fixturekit did not make: Spring's
+   * shared EntityManager in a {@code @Transactional} test, or one from your own persistence unit.
+   * Entities are persisted in that EntityManager's current session and transaction, so they are
+   * rolled back (or committed) with it; fixturekit opens, commits and rolls back nothing.
+   *
+   * <pre>{@code
+   * @SpringBootTest
+   * @Transactional
+   * class UserServiceTest {
+   *     @Autowired EntityManager entityManager;
+   *
+   *     @Test
+   *     void findsByEmail() {
+   *         Factory<User> users = Factory.of(entityManager, User.class);
+   *         User alice = users.create(u -> u.setEmail("alice@example.org"));
+   *     }
+   * }
+   * }</pre>
+   *
+   * <p>Make the factory inside the transaction (in the test method or a {@code @BeforeEach}):
+   * it stays bound to the session that is current when it is made. Factories made by separate
+   * calls do not share one another's required parents; each makes its own.
+   *
+   * @param entityManager an open EntityManager backed by Hibernate, with an active transaction when
+   *     entities are created
+   * @param type an entity class of that EntityManager's persistence unit
+   * @param <T> the entity type
+   * @return a factory for {@code type}
+   * @throws IllegalArgumentException when {@code type} is not an entity of {@code entityManager}
+   * @since 0.1.0
+   */
+  static <T> Factory<T> of(EntityManager entityManager, Class<T> type) {
+    Objects.requireNonNull(entityManager, "entityManager");
+    Objects.requireNonNull(type, "type");
+    return FactoryRegistry.standalone(entityManager, type);
+  }
 }

@@ -117,7 +117,9 @@ public final class EntityFactory<T> implements Factory<T> {
     requireCustomizer(customizer, "createList(count)");
     List<T> entities = new ArrayList<>(count);
     // an identity id's block for the whole list in one statement
-    Batching.reserveIds(session, model.type(), count);
+    if (HibernateVersion.batchesInserts()) {
+      Batching.reserveIds(session, model.type(), count);
+    }
     ArrayDeque<T> outerAhead = listAhead;
     Recipe<T> outerRecipe = listRecipe;
     listAhead = new ArrayDeque<>(count == 0 ? List.of() : fillMany(recipe.instancioModel(), count));

@@ -49,9 +49,11 @@ final class EntitySetRuntime implements AutoCloseable {
               .getMetadataBuilder()
               .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
               .build();
-      Batching batching = Batching.prepare(metadata);
+      Batching batching = HibernateVersion.batchesInserts() ? Batching.prepare(metadata) : null;
       SessionFactory sessionFactory = metadata.buildSessionFactory();
-      batching.install(sessionFactory);
+      if (batching != null) {
+        batching.install(sessionFactory);
+      }
       LOG.log(
           System.Logger.Level.INFO,
           "fixturekit: SessionFactory for {0} in schema {1} built in {2} ms",

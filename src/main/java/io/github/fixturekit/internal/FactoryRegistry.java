@@ -49,6 +49,22 @@ public final class FactoryRegistry {
     return new FactoryRegistry(entityManager.unwrap(Session.class), random);
   }
 
+  /**
+   * The factory of {@code type} on its own registry, bound to {@code entityManager}: for tests that
+   * get their EntityManager from somewhere else than fixturekit (Spring, a persistence unit).
+   *
+   * @throws IllegalArgumentException when {@code type} is not an entity of that EntityManager
+   */
+  public static <T> EntityFactory<T> standalone(EntityManager entityManager, Class<T> type) {
+    FactoryRegistry registry = of(entityManager);
+    try {
+      registry.session.getMetamodel().entity(type);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Messages.notAnEntityOfThisEntityManager(type), e);
+    }
+    return registry.factory(type);
+  }
+
   public Session session() {
     return session;
   }

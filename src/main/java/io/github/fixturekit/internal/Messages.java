@@ -19,6 +19,14 @@ public final class Messages {
 
   // ---- tokens ----
 
+  public static String notAnEntityOfThisEntityManager(Class<?> type) {
+    return "["
+        + type.getName()
+        + "] is not an entity of this EntityManager's persistence unit: a Factory is made only for an"
+        + " entity class it manages. Add the class to the persistence unit (for Spring Boot: a package"
+        + " under @EntityScan or the application's package), or pass the entity class itself.";
+  }
+
   public static String notATokenEntity(Class<?> tokenType, List<String> problems) {
     return notATokenEntity(tokenType, problems, null);
   }

@@ -127,7 +127,9 @@ class TokenMappingTest {
       assertThat(token.getIssuedOn().toInstant()).isEqualTo(NOW_MICROS);
       Object[] stored =
           row(session, "select valid_until, disabled from ts_legacy_tokens where id = :id", token.getId());
-      assertThat(stored[0]).isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
+      // Hibernate 6.6 returns a timestamp column of a native query as java.sql.Timestamp, 7 as LocalDateTime
+      Object validUntil = stored[0] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : stored[0];
+      assertThat(validUntil).isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
       assertThat(stored[1]).isEqualTo(true);
     }
 
