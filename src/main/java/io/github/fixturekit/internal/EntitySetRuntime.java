@@ -19,10 +19,13 @@ final class EntitySetRuntime implements AutoCloseable {
 
   private final SchemaDatabase database;
   private final SessionFactory sessionFactory;
+  private final EntitySetTables tables;
 
-  private EntitySetRuntime(SchemaDatabase database, SessionFactory sessionFactory) {
+  private EntitySetRuntime(
+      SchemaDatabase database, SessionFactory sessionFactory, EntitySetTables tables) {
     this.database = database;
     this.sessionFactory = sessionFactory;
+    this.tables = tables;
   }
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
@@ -48,6 +51,7 @@ final class EntitySetRuntime implements AutoCloseable {
               .getMetadataBuilder()
               .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
               .build();
+      EntitySetTables tables = EntitySetTables.of(metadata, schema);
       Batching batching = Batching.prepare(metadata);
       SessionFactory sessionFactory = metadata.buildSessionFactory();
       batching.install(sessionFactory);
@@ -57,7 +61,7 @@ final class EntitySetRuntime implements AutoCloseable {
           entities.describe(),
           schema,
           Long.toString((System.nanoTime() - started) / 1_000_000));
-      return new EntitySetRuntime(database, sessionFactory);
+      return new EntitySetRuntime(database, sessionFactory, tables);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       database.close();
@@ -90,6 +94,10 @@ final class EntitySetRuntime implements AutoCloseable {
 
   SessionFactory sessionFactory() {
     return sessionFactory;
+  }
+
+  EntitySetTables tables() {
+    return tables;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
+import org.hibernate.Transaction;
 
 /**
  * The factories of one session: one {@link EntityFactory} per entity type, so that required parents
@@ -34,6 +35,9 @@ public final class FactoryRegistry {
   /** Filling {@code field} of an {@code owner} that is being made. */
   record ParentStep(Class<?> owner, Field field) {}
 
+  // Commit mode: every factory call ends with a commit, so other connections see its rows.
+  private boolean commitEachWrite;
+
   private FactoryRegistry(Session session, TestRandom random) {
     this.session = session;
     this.random = random;
@@ -51,6 +55,29 @@ public final class FactoryRegistry {
 
   public Session session() {
     return session;
+  }
+
+  /** Makes every factory call commit the session's transaction and begin the next one. */
+  void commitEachWrite() {
+    commitEachWrite = true;
+  }
+
+  /** Before a factory writes: in commit mode, a transaction even when the test ended the last one. */
+  void beforeWrite() {
+    if (commitEachWrite && !session.getTransaction().isActive()) {
+      session.beginTransaction();
+    }
+  }
+
+  /** After a factory wrote and flushed: in commit mode, commit and begin the next transaction. */
+  void afterWrite() {
+    if (commitEachWrite) {
+      Transaction transaction = session.getTransaction();
+      if (transaction.isActive()) {
+        transaction.commit();
+      }
+      session.beginTransaction();
+    }
   }
 
   public TestRandom random() {

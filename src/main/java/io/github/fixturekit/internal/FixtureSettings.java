@@ -17,7 +17,15 @@ public record FixtureSettings(
     String jdbcUser,
     String jdbcPassword,
     String entities,
-    String seed) {
+    String seed,
+    Leaks leaks) {
+
+  /** What a rollback-mode test that left committed rows behind gets ({@code fixturekit.leaks}). */
+  public enum Leaks {
+    FAIL,
+    WARN,
+    OFF
+  }
 
   /** Where the database comes from. */
   public enum DatabaseChoice {
@@ -39,7 +47,8 @@ public record FixtureSettings(
         lookup.apply(FixtureProperties.JDBC_USER),
         lookup.apply(FixtureProperties.JDBC_PASSWORD),
         lookup.apply(FixtureProperties.ENTITIES),
-        lookup.apply(FixtureProperties.SEED));
+        lookup.apply(FixtureProperties.SEED),
+        parseLeaks(lookup.apply(FixtureProperties.LEAKS)));
   }
 
   private static String lookup(
@@ -71,6 +80,17 @@ public record FixtureSettings(
               + " is ["
               + value
               + "]; expected one of auto, external, embedded");
+    }
+  }
+
+  private static Leaks parseLeaks(String value) {
+    if (value == null) {
+      return Leaks.FAIL;
+    }
+    try {
+      return Leaks.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(Messages.leaksInvalid(value));
     }
   }
 
