@@ -106,7 +106,6 @@ class IsolationModesTest {
         people.create();
         assertThat(committedCount(database, "ex_people")).isEqualTo(3);
         insertOnOwnConnection(database, "job@example.org");
-        CAPTURED.put("firstId", person.getId());
       }
 
       @Test
@@ -120,9 +119,7 @@ class IsolationModesTest {
     @Test
     void factoryRowsAreVisibleToOtherConnectionsAndEmptiedAfter() {
       Scenarios.assertAllPassed(Commits.class, 2);
-      assertThat(CAPTURED.get("restartedId"))
-          .as("identity columns restart")
-          .isEqualTo(CAPTURED.get("firstId"));
+      assertThat(CAPTURED.get("restartedId")).as("identity columns restart").isEqualTo(1L);
     }
 
     @Scenario
