@@ -23,9 +23,10 @@ import org.hibernate.Transaction;
  *
  * <p>In {@link Isolation#TRUNCATE} every factory call commits, and closing empties every table of
  * the entity set. In {@link Isolation#ROLLBACK} closing looks for rows committed outside the test's
- * transaction, but only when the cheap signal says another transaction wrote anything at all: the
- * test's transaction takes a transaction id when it begins, and if the next id PostgreSQL hands out
- * after the test is the one right after it, nothing else wrote anywhere in the server meanwhile.
+ * transaction, but only when the cheap signal says another transaction wrote anything at all: when
+ * the test begins and again before it rolls back, its own connection asks PostgreSQL for the next
+ * transaction id it will hand out; if no id went to another transaction in between, nothing else
+ * wrote anywhere in the server meanwhile.
  */
 public final class TestSession implements AutoCloseable {
 
@@ -41,8 +42,8 @@ public final class TestSession implements AutoCloseable {
   private final FixtureSettings.Leaks leaks;
   private final String test;
   private long stamp;
-  // the test transaction's id in rollback mode with leak detection on, else -1
-  private long transactionId = -1;
+  // in rollback mode with leak detection on: the next transaction id when the test began, else -1
+  private long nextIdAtStart = -1;
   // Owners of @Issued tokens by (owner type, name): shared by the parameters of one test.
   private final Map<List<Object>, Object> namedOwners = new HashMap<>();
 
@@ -112,7 +113,7 @@ public final class TestSession implements AutoCloseable {
       if (isolation == Isolation.TRUNCATE) {
         opened.factories.commitEachWrite();
       } else if (leaks != FixtureSettings.Leaks.OFF) {
-        opened.transactionId = session.doReturningWork(TestSession::takeTransactionId);
+        opened.nextIdAtStart = session.doReturningWork(TestSession::nextTransactionId);
       }
       for (Class<?> factory : userFactories) {
         opened.userFactory(factory);
@@ -124,11 +125,17 @@ public final class TestSession implements AutoCloseable {
     return opened;
   }
 
-  private static long takeTransactionId(Connection connection) throws SQLException {
+  /** Transaction ids handed out since {@code nextIdAtStart} by others than this transaction. */
+  private long idsOfOthers(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT txid_current()")) {
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT txid_snapshot_xmax(txid_current_snapshot()), txid_current_if_assigned()")) {
       result.next();
-      return result.getLong(1);
+      long handedOut = result.getLong(1) - nextIdAtStart;
+      long own = result.getLong(2);
+      boolean ownIsNew = !result.wasNull() && own >= nextIdAtStart;
+      return handedOut - (ownIsNew ? 1 : 0);
     }
   }
 
@@ -204,8 +211,19 @@ public final class TestSession implements AutoCloseable {
     }
     EntitySetTables tables = entitySet.tables();
     try {
+      boolean othersWrote = true;
       if (session.isOpen()) {
         try {
+          Transaction transaction = session.getTransaction();
+          if (transaction.isActive()) {
+            if (nextIdAtStart >= 0 && !commits.committed()) {
+              // asked on the test's own connection before it rolls back: no extra connection
+              othersWrote = session.doReturningWork(this::idsOfOthers) > 0;
+            }
+            transaction.rollback();
+          }
+        } catch (RuntimeException e) {
+          othersWrote = true; // a broken transaction cannot answer; look into the tables
           Transaction transaction = session.getTransaction();
           if (transaction.isActive()) {
             transaction.rollback();
@@ -218,7 +236,7 @@ public final class TestSession implements AutoCloseable {
         emptyTables(tables);
         return;
       }
-      String leaked = transactionId < 0 ? null : leakedRows(tables);
+      String leaked = nextIdAtStart < 0 || !othersWrote ? null : leakedRows(tables);
       if (commits.committed()) {
         throw new IllegalStateException(Messages.committedInRollbackMode(entities));
       }
@@ -248,13 +266,6 @@ public final class TestSession implements AutoCloseable {
   /** The leak report when rows were committed during the test (and removed), else null. */
   private String leakedRows(EntitySetTables tables) {
     Map<String, Long> rows;
-    try (Connection connection = entitySet.database().dataSource().getConnection()) {
-      if (nextTransactionId(connection) == transactionId + 1) {
-        return null; // no other transaction got an id, so none wrote
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(Messages.cleanupFailed(test, e.getMessage()), e);
-    }
     try {
       rows = tables.committedRows(entitySet.database().dataSource());
       if (rows.isEmpty()) {
