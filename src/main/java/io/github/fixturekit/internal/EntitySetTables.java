@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -27,6 +28,8 @@ final class EntitySetTables {
   private final String truncate;
   private final String anyRows;
   private final StampedLock lock = new StampedLock();
+  // the highest "next transaction id" a test of this entity set saw, -1 before the first
+  private final AtomicLong nextIdSeen = new AtomicLong(-1);
 
   private EntitySetTables(List<String> tables) {
     this.tables = tables;
@@ -99,6 +102,14 @@ final class EntitySetTables {
       }
     }
     return found;
+  }
+
+  long nextIdSeen() {
+    return nextIdSeen.get();
+  }
+
+  void sawNextId(long next) {
+    nextIdSeen.accumulateAndGet(next, Math::max);
   }
 
   /** Shared by rollback-mode tests; the stamp releases it from any thread; 0 after the timeout. */

@@ -41,8 +41,8 @@ import org.junit.platform.testkit.engine.Events;
  *       {@code TRUNCATE} mode against the same tests in {@code ROLLBACK} mode (leak detection off);
  *       and the two ways to empty the tables timed statement by statement: one {@code TRUNCATE} of all
  *       5 against {@code DELETE FROM} each;
- *   <li>rollback overhead of leak detection: 200 trivial tests with a session, {@code fixturekit.leaks}
- *       {@code fail} against {@code off}.
+ *   <li>rollback overhead of leak detection: 200 tests that take the session (and leave it unused),
+ *       and 200 that read a table, each with {@code fixturekit.leaks} {@code fail} against {@code off}.
  * </ul>
  */
 @Tag("measurement")
@@ -163,6 +163,16 @@ class IsolationMeasurement {
     }
   }
 
+  @Scenario
+  @FixtureTest(entities = {Member.class, SessionToken.class})
+  static class WithQuery {
+    @RepeatedTest(TESTS)
+    void readsATable(Session session) {
+      assertThat(session.createNativeQuery("select count(*) from refresh_tokens", Long.class).getSingleResult())
+          .isZero();
+    }
+  }
+
   static long run(Class<?> scenario, Map<String, String> parameters) {
     long started = System.nanoTime();
     Events events =
@@ -212,21 +222,24 @@ class IsolationMeasurement {
   void leakDetectionOverheadPerTest() {
     Map<String, String> on = leaks("fail");
     Map<String, String> off = leaks("off");
-    for (int i = 0; i < WARMUP_RUNS; i++) {
-      run(WithSession.class, on);
-      run(WithSession.class, off);
+    for (Class<?> scenario : List.of(WithSession.class, WithQuery.class)) {
+      for (int i = 0; i < WARMUP_RUNS; i++) {
+        run(scenario, on);
+        run(scenario, off);
+      }
+      List<Long> withDetection = new ArrayList<>();
+      List<Long> without = new ArrayList<>();
+      for (int i = 0; i < RUNS; i++) {
+        withDetection.add(run(scenario, on));
+        without.add(run(scenario, off));
+      }
+      double onUs = median(withDetection) / 1_000.0 / TESTS;
+      double offUs = median(without) / 1_000.0 / TESTS;
+      String name = scenario.getSimpleName();
+      print(name + "-per-test-leaks-off-us", offUs);
+      print(name + "-per-test-leaks-fail-us", onUs);
+      print(name + "-leak-detection-overhead-per-test-us", onUs - offUs);
     }
-    List<Long> withDetection = new ArrayList<>();
-    List<Long> without = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
-      withDetection.add(run(WithSession.class, on));
-      without.add(run(WithSession.class, off));
-    }
-    double onUs = median(withDetection) / 1_000.0 / TESTS;
-    double offUs = median(without) / 1_000.0 / TESTS;
-    print("rollback-per-test-leaks-off-us", offUs);
-    print("rollback-per-test-leaks-fail-us", onUs);
-    print("leak-detection-overhead-per-test-us", onUs - offUs);
   }
 
   private static void print(String name, double value) {
