@@ -35,12 +35,17 @@ public final class FactoryRegistry {
   /** Filling {@code field} of an {@code owner} that is being made. */
   record ParentStep(Class<?> owner, Field field) {}
 
+  // Sessions of commit-mode tests: every registry on them commits, also a RefreshTokenFactory's own.
+  private static final Set<Session> COMMITTING =
+      Collections.synchronizedSet(Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
   // Commit mode: every factory call ends with a commit, so other connections see its rows.
   private boolean commitEachWrite;
 
   private FactoryRegistry(Session session, TestRandom random) {
     this.session = session;
     this.random = random;
+    this.commitEachWrite = COMMITTING.contains(session);
   }
 
   /** Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath), unseeded. */
@@ -57,9 +62,18 @@ public final class FactoryRegistry {
     return session;
   }
 
-  /** Makes every factory call commit the session's transaction and begin the next one. */
+  /**
+   * Makes every factory call on this session (through this registry or any other made for it)
+   * commit the session's transaction and begin the next one.
+   */
   void commitEachWrite() {
     commitEachWrite = true;
+    COMMITTING.add(session);
+  }
+
+  /** Ends commit mode for the session, which is closing. */
+  void stopCommitting() {
+    COMMITTING.remove(session);
   }
 
   /** Before a factory writes: in commit mode, a transaction even when the test ended the last one. */

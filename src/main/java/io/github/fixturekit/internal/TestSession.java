@@ -239,6 +239,7 @@ public final class TestSession implements AutoCloseable {
         }
       }
       if (isolation == Isolation.TRUNCATE) {
+        factories.stopCommitting();
         emptyTables(tables);
         return;
       }

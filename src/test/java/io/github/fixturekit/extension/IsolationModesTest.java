@@ -12,6 +12,11 @@ import io.github.fixturekit.Isolation;
 import io.github.fixturekit.database.Database;
 import io.github.fixturekit.extension.model.ExNote;
 import io.github.fixturekit.extension.model.ExPerson;
+import io.github.fixturekit.model.Member;
+import io.github.fixturekit.model.SessionToken;
+import io.github.fixturekit.tokens.Issued;
+import io.github.fixturekit.tokens.IssuedToken;
+import io.github.fixturekit.tokens.RefreshTokenFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -172,6 +177,32 @@ class IsolationModesTest {
       Events events = Scenarios.run(Constraint.class);
       assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
       assertThat(Scenarios.onlyFailure(events)).isInstanceOf(ConstraintViolationException.class);
+    }
+  }
+
+  @Nested
+  class CommitModeTokens {
+
+    @Scenario
+    @FixtureTest(entities = {Member.class, SessionToken.class}, isolation = Isolation.TRUNCATE)
+    static class TokenFactoryCommits {
+
+      @Test
+      void tokensAreCommitted(
+          RefreshTokenFactory<SessionToken> tokens, Factory<Member> members, Database database) {
+        tokens.create(members.create());
+        assertThat(committedCount(database, "refresh_tokens")).isEqualTo(1);
+      }
+
+      @Test
+      void issuedTokensAreCommitted(@Issued IssuedToken<SessionToken> issued, Database database) {
+        assertThat(committedCount(database, "refresh_tokens")).isEqualTo(1);
+      }
+    }
+
+    @Test
+    void refreshTokenFactoriesCommitToo() {
+      Scenarios.assertAllPassed(TokenFactoryCommits.class, 2);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.fixturekit.examples.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.fixturekit.Factory;
 import io.github.fixturekit.FixtureTest;
 import io.github.fixturekit.FrozenClock;
 import io.github.fixturekit.Isolation;
@@ -43,8 +44,8 @@ class RefreshEndpointTest {
     }
 
     @Test
-    void exchangesACommittedTokenForANewOne(RefreshTokenFactory<RefreshToken> tokens) {
-        IssuedToken<RefreshToken> issued = tokens.create();
+    void exchangesACommittedTokenForANewOne(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
+        IssuedToken<RefreshToken> issued = tokens.create(users.create());
 
         String next = endpoint.refresh(issued.raw());
 
@@ -54,8 +55,8 @@ class RefreshEndpointTest {
     }
 
     @Test
-    void aReusedTokenRevokesItsFamilyForGood(RefreshTokenFactory<RefreshToken> tokens) {
-        IssuedToken<RefreshToken> issued = tokens.create();
+    void aReusedTokenRevokesItsFamilyForGood(Factory<User> users, RefreshTokenFactory<RefreshToken> tokens) {
+        IssuedToken<RefreshToken> issued = tokens.create(users.create());
         String next = endpoint.refresh(issued.raw());
 
         assertThatThrownBy(() -> endpoint.refresh(issued.raw())).isInstanceOf(TokenReuseDetected.class);
