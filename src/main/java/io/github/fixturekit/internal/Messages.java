@@ -369,7 +369,12 @@ public final class Messages {
   }
 
   public static String cleanupFailed(String test, String reason) {
-    return "fixturekit could not empty the tables after [" + test + "]: " + reason;
+    return "fixturekit could not empty the tables after ["
+        + test
+        + "]: "
+        + reason
+        + ". When it waited for a lock: a connection or transaction that the test or the code under"
+        + " test opened is still open on these tables; close it before the test ends";
   }
 
   // ---- declarative tokens and the test clock ----
