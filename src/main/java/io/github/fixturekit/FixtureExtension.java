@@ -268,7 +268,7 @@ public final class FixtureExtension
     }
 
     /**
-     * How tests are kept apart.
+     * How tests are kept apart; {@link Isolated} on a test method overrides it for that method.
      *
      * @param isolation the isolation mode
      * @return this builder
