@@ -45,7 +45,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Before
  * each test it opens one session and begins its transaction; after the test (and its
  * {@code @AfterEach} methods) it rolls the transaction back and closes the session, whatever happened
- * in it. Each test also gets a new {@link TestClock} that follows the configured clock until the test
+ * in it; in {@link Isolation#TRUNCATE} factories commit and the entity set's tables are emptied
+ * instead, and in {@link Isolation#ROLLBACK} rows committed outside the test's transaction are
+ * reported ({@link FixtureProperties#LEAKS}). Each test also gets a new {@link TestClock} that follows the configured clock until the test
  * freezes it ({@link FrozenClock}, {@link TestClock#freezeAt(java.time.Instant)}).
  *
  * @since 0.1.0
@@ -101,14 +103,6 @@ public final class FixtureExtension
     frozenAt(context).ifPresent(testClock::freezeAt);
     context.getStore(NAMESPACE).put(TestClock.class, testClock);
     Isolation chosen = EntitySetResolver.isolation(context, isolation);
-    if (chosen != Isolation.ROLLBACK) {
-      throw new ExtensionConfigurationException(
-          "Isolation."
-              + chosen
-              + " on ["
-              + context.getRequiredTestClass().getName()
-              + "] is not available in fixturekit 0.1.0; use Isolation.ROLLBACK (the default)");
-    }
     FixtureSettings settings = settings(context);
     EntitySet entitySet = EntitySetResolver.resolve(context, entities, settings);
     long seed = Seeds.of(context, settings.seed());
@@ -120,7 +114,10 @@ public final class FixtureExtension
               FixtureRuntime.get(settings),
               entitySet,
               seed,
-              EntitySetResolver.userFactories(context, factories));
+              EntitySetResolver.userFactories(context, factories),
+              chosen,
+              settings.leaks(),
+              context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(e.getMessage(), e);
     }
@@ -282,7 +279,7 @@ public final class FixtureExtension
     }
 
     /**
-     * How tests are kept apart.
+     * How tests are kept apart; {@link Isolated} on a test method overrides it for that method.
      *
      * @param isolation the isolation mode
      * @return this builder

@@ -96,5 +96,13 @@ public final class FixtureProperties {
    */
   public static final String DOCKER_PROBE_TIMEOUT = "fixturekit.timeout.docker-probe";
 
+  /**
+   * What happens when a test in {@link Isolation#ROLLBACK} mode leaves committed rows behind (code
+   * under test that committed on a connection or session of its own): {@code fail} (the default)
+   * fails the test, {@code warn} prints the tables and row counts, {@code off} does not look. In
+   * {@code fail} and {@code warn} the leaked rows are removed, so later tests start empty.
+   */
+  public static final String LEAKS = "fixturekit.leaks";
+
   private FixtureProperties() {}
 }

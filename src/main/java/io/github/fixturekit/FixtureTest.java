@@ -46,7 +46,7 @@ public @interface FixtureTest {
   Class<?>[] entities() default {};
 
   /**
-   * How tests are kept apart.
+   * How tests are kept apart; {@link Isolated} on a test method overrides it for that method.
    *
    * @return the isolation mode, {@link Isolation#ROLLBACK} by default
    */

@@ -7,6 +7,8 @@ package io.github.fixturekit;
  * @FixtureTest(entities = User.class, isolation = Isolation.ROLLBACK)
  * }</pre>
  *
+ * <p>One method can override its class with {@link Isolated}.
+ *
  * @since 0.1.0
  */
 public enum Isolation {
@@ -17,9 +19,12 @@ public enum Isolation {
   ROLLBACK,
 
   /**
-   * Commit mode: factories commit, so other connections see the rows at once, and every table of
-   * the entity set is emptied after each test. Not available in 0.1.0: choosing it fails the test
-   * class with a message that says so.
+   * Commit mode, for code under test that uses its own connections, sessions or transactions:
+   * every factory call commits the test session's transaction (and begins the next one), so other
+   * connections see the rows at once. After the test, whatever the session still has open is rolled
+   * back and every table of the entity set (entity, secondary, join and collection tables) is emptied
+   * in one {@code TRUNCATE ... RESTART IDENTITY CASCADE}. Tests of one entity set in this mode never
+   * run at the same time as any other test of that entity set, also under JUnit's parallel mode.
    */
   TRUNCATE
 }

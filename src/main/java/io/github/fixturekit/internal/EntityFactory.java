@@ -94,6 +94,7 @@ public final class EntityFactory<T> implements Factory<T> {
       Consumer<? super T> customizer,
       List<Consumer<? super T>> after) {
     requireCustomizer(customizer, "create()");
+    registry.beforeWrite();
     T entity = make(recipe, traits, customizer);
     persistGraph(entity);
     session.flush();
@@ -101,6 +102,7 @@ public final class EntityFactory<T> implements Factory<T> {
       session.refresh(entity);
     }
     after.forEach(action -> action.accept(entity));
+    registry.afterWrite();
     return entity;
   }
 
@@ -115,6 +117,7 @@ public final class EntityFactory<T> implements Factory<T> {
       throw new IllegalArgumentException(Messages.negativeCount(count));
     }
     requireCustomizer(customizer, "createList(count)");
+    registry.beforeWrite();
     List<T> entities = new ArrayList<>(count);
     // an identity id's block for the whole list in one statement
     if (HibernateVersion.batchesInserts()) {
@@ -141,15 +144,18 @@ public final class EntityFactory<T> implements Factory<T> {
     for (T entity : entities) {
       after.forEach(action -> action.accept(entity));
     }
+    registry.afterWrite();
     return entities;
   }
 
   /** Create, then always read the row back, as the reference token fixture does. */
   public T createAndRefresh(Consumer<? super T> customizer) {
+    registry.beforeWrite();
     T entity = make(registry.recipe(model.type()), List.of(), customizer);
     persistGraph(entity);
     session.flush();
     session.refresh(entity);
+    registry.afterWrite();
     return entity;
   }
 

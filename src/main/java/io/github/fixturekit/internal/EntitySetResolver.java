@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.FixtureTest;
+import io.github.fixturekit.Isolated;
 import io.github.fixturekit.Isolation;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,16 @@ public final class EntitySetResolver {
         .orElse(List.of());
   }
 
-  /** The isolation chosen by the extension's builder, else by the annotation, else ROLLBACK. */
+  /**
+   * The isolation chosen by {@code @Isolated} on the test method, else by the extension's builder,
+   * else by the annotation, else ROLLBACK.
+   */
   public static Isolation isolation(ExtensionContext context, Isolation programmatic) {
+    Optional<Isolated> onMethod =
+        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Isolated.class));
+    if (onMethod.isPresent()) {
+      return onMethod.get().value();
+    }
     if (programmatic != null) {
       return programmatic;
     }

@@ -20,10 +20,13 @@ final class EntitySetRuntime implements AutoCloseable {
 
   private final SchemaDatabase database;
   private final SessionFactory sessionFactory;
+  private final EntitySetTables tables;
 
-  private EntitySetRuntime(SchemaDatabase database, SessionFactory sessionFactory) {
+  private EntitySetRuntime(
+      SchemaDatabase database, SessionFactory sessionFactory, EntitySetTables tables) {
     this.database = database;
     this.sessionFactory = sessionFactory;
+    this.tables = tables;
   }
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
@@ -49,6 +52,7 @@ final class EntitySetRuntime implements AutoCloseable {
               .getMetadataBuilder()
               .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
               .build();
+      EntitySetTables tables = EntitySetTables.of(metadata, schema);
       Batching batching = HibernateVersion.batchesInserts() ? Batching.prepare(metadata) : null;
       SessionFactory sessionFactory = metadata.buildSessionFactory();
       if (batching != null) {
@@ -60,7 +64,7 @@ final class EntitySetRuntime implements AutoCloseable {
           entities.describe(),
           schema,
           Long.toString((System.nanoTime() - started) / 1_000_000));
-      return new EntitySetRuntime(database, sessionFactory);
+      return new EntitySetRuntime(database, sessionFactory, tables);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       database.close();
@@ -93,6 +97,10 @@ final class EntitySetRuntime implements AutoCloseable {
 
   SessionFactory sessionFactory() {
     return sessionFactory;
+  }
+
+  EntitySetTables tables() {
+    return tables;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
+import org.hibernate.Transaction;
 
 /**
  * The factories of one session: one {@link EntityFactory} per entity type, so that required parents
@@ -34,9 +35,17 @@ public final class FactoryRegistry {
   /** Filling {@code field} of an {@code owner} that is being made. */
   record ParentStep(Class<?> owner, Field field) {}
 
+  // Sessions of commit-mode tests: every registry on them commits, also a RefreshTokenFactory's own.
+  private static final Set<Session> COMMITTING =
+      Collections.synchronizedSet(Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+  // Commit mode: every factory call ends with a commit, so other connections see its rows.
+  private boolean commitEachWrite;
+
   private FactoryRegistry(Session session, TestRandom random) {
     this.session = session;
     this.random = random;
+    this.commitEachWrite = COMMITTING.contains(session);
   }
 
   /** Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath), unseeded. */
@@ -67,6 +76,38 @@ public final class FactoryRegistry {
 
   public Session session() {
     return session;
+  }
+
+  /**
+   * Makes every factory call on this session (through this registry or any other made for it)
+   * commit the session's transaction and begin the next one.
+   */
+  void commitEachWrite() {
+    commitEachWrite = true;
+    COMMITTING.add(session);
+  }
+
+  /** Ends commit mode for the session, which is closing. */
+  void stopCommitting() {
+    COMMITTING.remove(session);
+  }
+
+  /** Before a factory writes: in commit mode, a transaction even when the test ended the last one. */
+  void beforeWrite() {
+    if (commitEachWrite && !session.getTransaction().isActive()) {
+      session.beginTransaction();
+    }
+  }
+
+  /** After a factory wrote and flushed: in commit mode, commit and begin the next transaction. */
+  void afterWrite() {
+    if (commitEachWrite) {
+      Transaction transaction = session.getTransaction();
+      if (transaction.isActive()) {
+        transaction.commit();
+      }
+      session.beginTransaction();
+    }
   }
 
   public TestRandom random() {

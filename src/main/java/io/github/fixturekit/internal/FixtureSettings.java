@@ -17,10 +17,21 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * configuration parameter ({@code junit-platform.properties}).
  */
 public record FixtureSettings(
-    DatabaseChoice database, DatabaseConfig databaseConfig, String entities, String seed) {
+    DatabaseChoice database,
+    DatabaseConfig databaseConfig,
+    String entities,
+    String seed,
+    Leaks leaks) {
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
+
+  /** What a rollback-mode test that left committed rows behind gets ({@code fixturekit.leaks}). */
+  public enum Leaks {
+    FAIL,
+    WARN,
+    OFF
+  }
 
   /** Where the database comes from. */
   public enum DatabaseChoice {
@@ -65,7 +76,8 @@ public record FixtureSettings(
         parseChoice(lookup.apply(FixtureProperties.DATABASE)),
         config,
         lookup.apply(FixtureProperties.ENTITIES),
-        lookup.apply(FixtureProperties.SEED));
+        lookup.apply(FixtureProperties.SEED),
+        parseLeaks(lookup.apply(FixtureProperties.LEAKS)));
   }
 
   public String jdbcUrl() {
@@ -168,6 +180,17 @@ public record FixtureSettings(
           Messages.badSetting(key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
     }
     return parsed;
+  }
+
+  private static Leaks parseLeaks(String value) {
+    if (value == null) {
+      return Leaks.FAIL;
+    }
+    try {
+      return Leaks.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(Messages.leaksInvalid(value));
+    }
   }
 
   private static boolean isBlank(String value) {

@@ -1,5 +1,6 @@
 package io.github.fixturekit.internal;
 
+import io.github.fixturekit.Isolation;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -343,6 +344,45 @@ public final class Messages {
         + " In Isolation.ROLLBACK fixturekit can only undo what stays in the test's transaction:"
         + " use session.flush() to send SQL without committing, and keep code under test from"
         + " committing the injected session";
+  }
+
+  public static String leakedRows(String test, java.util.Map<String, Long> rows, boolean removed) {
+    return "["
+        + test
+        + "] left committed rows behind in Isolation.ROLLBACK: "
+        + rows.entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " row)" : " rows)"))
+            .collect(java.util.stream.Collectors.joining(", "))
+        + ". Code under test committed them outside the test's transaction (a connection or"
+        + " session of its own, REQUIRES_NEW), where rolling back cannot reach."
+        + (removed ? " fixturekit emptied these tables so later tests start clean." : "")
+        + " Run this test in commit mode (@Isolated(Isolation.TRUNCATE) on the method, or"
+        + " @FixtureTest(isolation = Isolation.TRUNCATE)), or set fixturekit.leaks to warn or off";
+  }
+
+  public static String leaksInvalid(String value) {
+    return "fixturekit.leaks is [" + value + "]; expected one of fail, warn, off";
+  }
+
+  public static String isolationLockTimeout(String test, Isolation isolation, long seconds) {
+    return "["
+        + test
+        + "] waited "
+        + seconds
+        + " s for the other tests of its entity set to finish before running in Isolation."
+        + isolation
+        + " (commit-mode tests run alone in their entity set). A test of the same entity set is"
+        + " still running: one that hangs, or a test that runs another test run of the same"
+        + " entity set inside it";
+  }
+
+  public static String cleanupFailed(String test, String reason) {
+    return "fixturekit could not empty the tables after ["
+        + test
+        + "]: "
+        + reason
+        + ". When it waited for a lock: a connection or transaction that the test or the code under"
+        + " test opened is still open on these tables; close it before the test ends";
   }
 
   // ---- declarative tokens and the test clock ----

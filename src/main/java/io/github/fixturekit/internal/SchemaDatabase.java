@@ -33,7 +33,8 @@ final class SchemaDatabase implements Database, AutoCloseable {
     config.setUsername(server.username());
     config.setPassword(server.password());
     config.setPoolName("fixturekit-" + schema);
-    config.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 2 + 2));
+    // one connection per concurrently running test, plus one for cleanup, under JUnit's parallel mode
+    config.setMaximumPoolSize(Math.max(16, Runtime.getRuntime().availableProcessors() * 4 + 2));
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
     HikariDataSource pool;

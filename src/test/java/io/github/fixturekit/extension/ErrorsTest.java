@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.fixturekit.Factory;
 import io.github.fixturekit.FixtureTest;
-import io.github.fixturekit.Isolation;
 import io.github.fixturekit.extension.model.ExNote;
 import io.github.fixturekit.extension.model.ExPerson;
 import org.hibernate.Session;
@@ -239,26 +238,5 @@ class ErrorsTest {
         ExtensionConfigurationException.class,
         "[ExNote.person] refers to [" + PERSON + "]",
         "add ExPerson.class");
-  }
-
-  @Scenario
-  @FixtureTest(entities = ExPerson.class, isolation = Isolation.TRUNCATE)
-  static class TruncateIsolation {
-
-    @Test
-    void test(Factory<ExPerson> people) {
-      people.create();
-    }
-  }
-
-  @Test
-  void truncateIsolationIsNotAvailable() {
-    assertFailure(
-        failureOf(TruncateIsolation.class, 1, 1),
-        ExtensionConfigurationException.class,
-        "Isolation.TRUNCATE",
-        "[" + TruncateIsolation.class.getName() + "]",
-        "is not available",
-        "use Isolation.ROLLBACK");
   }
 }

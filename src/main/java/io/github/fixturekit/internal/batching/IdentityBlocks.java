@@ -66,6 +66,13 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
     return convert(id);
   }
 
+  /** Drops the ids drawn ahead: after {@code RESTART IDENTITY} the sequence hands them out again. */
+  void forget() {
+    synchronized (pool) {
+      pool.clear();
+    }
+  }
+
   /** Makes sure the next {@code count} ids are in the pool, fetched in as few statements as possible. */
   void reserve(SharedSessionContractImplementor session, int count) {
     synchronized (pool) {

@@ -1,0 +1,148 @@
+package io.github.fixturekit.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.Table;
+
+/**
+ * Every table of one entity set (entity, secondary, join and collection tables, from Hibernate's
+ * metamodel), and what fixturekit does with all of them at once: empty them, look for committed
+ * rows. Also the lock that keeps commit-mode tests of the entity set apart from every other test of
+ * it: they take it exclusively, rollback-mode tests share it.
+ */
+final class EntitySetTables {
+
+  static final String LOCK_TIMEOUT = "30s";
+
+  private final List<String> tables;
+  private final String truncate;
+  private final String anyRows;
+  private final StampedLock lock = new StampedLock();
+  // the highest "next transaction id" a test of this entity set saw, -1 before the first
+  private final AtomicLong nextIdSeen = new AtomicLong(-1);
+
+  private EntitySetTables(List<String> tables) {
+    this.tables = tables;
+    this.truncate =
+        tables.isEmpty() ? null : "TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE";
+    // one round trip; a table with no visible row is skipped at its first page
+    this.anyRows =
+        tables.isEmpty()
+            ? null
+            : "SELECT "
+                + tables.stream()
+                    .map(t -> "EXISTS (SELECT 1 FROM " + t + ")")
+                    .collect(Collectors.joining(", "));
+  }
+
+  static EntitySetTables of(Metadata metadata, String schema) {
+    List<String> tables = new ArrayList<>();
+    for (Table table : metadata.collectTableMappings()) {
+      if (table.isPhysicalTable() && !table.isView() && !table.isAbstractUnionTable()) {
+        tables.add(schema + "." + table.getQuotedName());
+      }
+    }
+    tables.sort(null);
+    return new EntitySetTables(List.copyOf(tables));
+  }
+
+  List<String> names() {
+    return tables;
+  }
+
+  /** Empties every table in one statement, resetting identity columns. */
+  void truncate(DataSource dataSource) throws SQLException {
+    if (truncate == null) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+      // one round trip; a transaction that code under test left open on a table makes TRUNCATE
+      // wait, so it gives up after a while instead of hanging the run
+      try {
+        statement.execute(
+            "BEGIN; SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'; " + truncate + "; COMMIT");
+      } catch (SQLException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  /** The tables with committed rows and how many, in table order; empty when there are none. */
+  Map<String, Long> committedRows(DataSource dataSource) throws SQLException {
+    Map<String, Long> found = new LinkedHashMap<>();
+    if (anyRows == null) {
+      return found;
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+      List<String> withRows = new ArrayList<>();
+      try (ResultSet any = statement.executeQuery(anyRows)) {
+        any.next();
+        for (int i = 0; i < tables.size(); i++) {
+          if (any.getBoolean(i + 1)) {
+            withRows.add(tables.get(i));
+          }
+        }
+      }
+      for (String table : withRows) {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+          count.next();
+          found.put(table, count.getLong(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  long nextIdSeen() {
+    return nextIdSeen.get();
+  }
+
+  void sawNextId(long next) {
+    nextIdSeen.accumulateAndGet(next, Math::max);
+  }
+
+  /** Shared by rollback-mode tests; the stamp releases it from any thread; 0 after the timeout. */
+  long shared(long timeoutSeconds) {
+    try {
+      return lock.tryReadLock(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  /** Taken by a commit-mode test (and by the removal of leaked rows) alone; 0 after the timeout. */
+  long exclusive(long timeoutSeconds) {
+    try {
+      return lock.tryWriteLock(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  void release(long stamp) {
+    lock.unlock(stamp);
+  }
+}
