@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,6 +34,8 @@ final class LeakCheck {
   private final EntitySetTables tables;
   // guarded by this
   private long nextIdSeen;
+  // the own transaction id of the test whose check read nextIdSeen, -1 when it had none
+  private long ownIdSeen = -1;
   private int running;
   private long entered;
   private boolean othersWroteLastTime;
@@ -62,19 +65,22 @@ final class LeakCheck {
     private final long ticket;
     private final boolean aloneAtStart;
     private final long nextIdAtStart;
+    private final long earlierOwnId;
     private final boolean lookIntoTables;
 
-    private Watch(long ticket, boolean aloneAtStart, long nextIdAtStart, boolean lookIntoTables) {
+    private Watch(
+        long ticket, boolean aloneAtStart, long nextIdAtStart, long earlierOwnId, boolean lookIntoTables) {
       this.ticket = ticket;
       this.aloneAtStart = aloneAtStart;
       this.nextIdAtStart = nextIdAtStart;
+      this.earlierOwnId = earlierOwnId;
       this.lookIntoTables = lookIntoTables;
     }
   }
 
   /** Called when every rollback-mode test of the entity set begins, watched for leaks or not. */
   synchronized Watch enter() {
-    Watch watch = new Watch(++entered, running == 0, nextIdSeen, othersWroteLastTime);
+    Watch watch = new Watch(++entered, running == 0, nextIdSeen, ownIdSeen, othersWroteLastTime);
     running++;
     return watch;
   }
@@ -99,16 +105,19 @@ final class LeakCheck {
   boolean rollBackAndCheck(Watch watch, Connection connection) throws SQLException {
     boolean look = watch.lookIntoTables && tables.anyRowsQuery() != null;
     String batch = NEXT_AND_OWN_ID + "; ROLLBACK" + (look ? "; " + tables.anyRowsQuery() : "");
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(batch);
+    // prepared: the driver keeps it prepared on the server per connection, so it is parsed once
+    try (PreparedStatement statement = connection.prepareStatement(batch)) {
+      statement.execute();
       long othersIds;
       try (ResultSet result = statement.getResultSet()) {
         result.next();
         long next = result.getLong(1);
         long own = result.getLong(2);
-        boolean ownInWindow = !result.wasNull() && own >= watch.nextIdAtStart && own < next;
-        othersIds = watch.nextIdAtStart < 0 ? 1 : next - watch.nextIdAtStart - (ownInWindow ? 1 : 0);
-        saw(next, othersIds > 0);
+        if (result.wasNull()) {
+          own = -1;
+        }
+        othersIds = idsOfOthers(watch, next, own);
+        saw(next, own, othersIds > 0);
       }
       if (othersIds <= 0) {
         return false;
@@ -127,8 +136,34 @@ final class LeakCheck {
     }
   }
 
-  private synchronized void saw(long next, boolean othersWrote) {
-    nextIdSeen = Math.max(nextIdSeen, next);
+  /**
+   * How many ids in the window went to others than this test's transaction ({@code own}) and the
+   * one whose check started the window. The next id read is one past the last transaction that
+   * ended, so a transaction still running at a check (the test's own) may get an id at or past it:
+   * such an id falls into the next window, and is subtracted there.
+   */
+  private static long idsOfOthers(Watch watch, long next, long own) {
+    long ours = 0;
+    if (within(own, watch.nextIdAtStart, next)) {
+      ours++;
+    }
+    if (watch.earlierOwnId != own && within(watch.earlierOwnId, watch.nextIdAtStart, next)) {
+      ours++;
+    }
+    return next - watch.nextIdAtStart - ours;
+  }
+
+  private static boolean within(long id, long from, long to) {
+    return id >= 0 && id >= from && id < to;
+  }
+
+  private synchronized void saw(long next, long own, boolean othersWrote) {
+    if (next > nextIdSeen) {
+      nextIdSeen = next;
+      ownIdSeen = own;
+    } else if (next == nextIdSeen && ownIdSeen < 0) {
+      ownIdSeen = own;
+    }
     othersWroteLastTime = othersWrote;
   }
 }
