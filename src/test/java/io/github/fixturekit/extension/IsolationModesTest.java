@@ -86,6 +86,57 @@ class IsolationModesTest {
     assertThat(count(session, "ex_people")).isEqualTo(1);
   }
 
+  /** Writes, then throws; the next test must see an empty database. Run in each isolation mode. */
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  abstract static class ThrowsThenNothingIsLeft {
+
+    @Test
+    @Order(1)
+    void throwsAfterWriting(Factory<ExPerson> people, Factory<ExNote> notes, Session session) {
+      notes.create(n -> n.setPerson(people.create(p -> p.setEmail(EMAIL))));
+      session.flush();
+      throw new IllegalStateException("boom");
+    }
+
+    @Test
+    @Order(2)
+    void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+      IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+    }
+  }
+
+  static void assertOnlyTheThrowingTestFailed(Class<? extends ThrowsThenNothingIsLeft> scenario) {
+    Events events = Scenarios.run(scenario);
+    assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterWriting(Factory, Factory, Session)");
+    assertThat(Scenarios.onlyFailure(events)).hasMessage("boom").hasNoSuppressedExceptions();
+  }
+
+  /** Breaks on a unique constraint; the next test must see an empty database. Run in each mode. */
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  abstract static class BreaksOnAConstraintThenNothingIsLeft {
+
+    @Test
+    @Order(1)
+    void breaksOnAConstraint(Factory<ExPerson> people) {
+      people.create(p -> p.setEmail(EMAIL));
+      people.create(p -> p.setEmail(EMAIL));
+    }
+
+    @Test
+    @Order(2)
+    void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+      IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+    }
+  }
+
+  static void assertOnlyTheConstraintTestFailed(Class<? extends BreaksOnAConstraintThenNothingIsLeft> scenario) {
+    Events events = Scenarios.run(scenario);
+    assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
+    assertThat(Scenarios.onlyFailure(events))
+        .isInstanceOf(ConstraintViolationException.class)
+        .hasNoSuppressedExceptions();
+  }
+
   @Nested
   class CommitMode {
 
@@ -132,54 +183,20 @@ class IsolationModesTest {
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Throws {
-
-      @Test
-      @Order(1)
-      void throwsAfterCommitting(Factory<ExPerson> people) {
-        people.create(p -> p.setEmail(EMAIL));
-        throw new IllegalStateException("boom");
-      }
-
-      @Test
-      @Order(2)
-      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
-        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-      }
-    }
+    static class Throws extends ThrowsThenNothingIsLeft {}
 
     @Test
     void aTestThatThrowsLeavesNothing() {
-      Events events = Scenarios.run(Throws.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterCommitting(Factory)");
-      assertThat(Scenarios.onlyFailure(events)).hasMessage("boom");
+      assertOnlyTheThrowingTestFailed(Throws.class);
     }
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Constraint {
-
-      @Test
-      @Order(1)
-      void breaksOnAConstraint(Factory<ExPerson> people) {
-        people.create(p -> p.setEmail(EMAIL));
-        people.create(p -> p.setEmail(EMAIL));
-      }
-
-      @Test
-      @Order(2)
-      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
-        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-      }
-    }
+    static class Constraint extends BreaksOnAConstraintThenNothingIsLeft {}
 
     @Test
     void aTestThatBreaksOnAConstraintLeavesNothing() {
-      Events events = Scenarios.run(Constraint.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
-      assertThat(Scenarios.onlyFailure(events)).isInstanceOf(ConstraintViolationException.class);
+      assertOnlyTheConstraintTestFailed(Constraint.class);
     }
   }
 
@@ -216,57 +233,20 @@ class IsolationModesTest {
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class})
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Throws {
-
-      @Test
-      @Order(1)
-      void throwsAfterWriting(Factory<ExPerson> people, Factory<ExNote> notes, Session session) {
-        notes.create(n -> n.setPerson(people.create(p -> p.setEmail(EMAIL))));
-        session.flush();
-        throw new IllegalStateException("boom");
-      }
-
-      @Test
-      @Order(2)
-      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
-        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-      }
-    }
+    static class Throws extends ThrowsThenNothingIsLeft {}
 
     @Test
     void aTestThatThrowsLeavesNothing() {
-      Events events = Scenarios.run(Throws.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterWriting(Factory, Factory, Session)");
-      assertThat(Scenarios.onlyFailure(events)).hasMessage("boom").hasNoSuppressedExceptions();
+      assertOnlyTheThrowingTestFailed(Throws.class);
     }
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class})
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Constraint {
-
-      @Test
-      @Order(1)
-      void breaksOnAConstraint(Factory<ExPerson> people) {
-        people.create(p -> p.setEmail(EMAIL));
-        people.create(p -> p.setEmail(EMAIL));
-      }
-
-      @Test
-      @Order(2)
-      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
-        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-      }
-    }
+    static class Constraint extends BreaksOnAConstraintThenNothingIsLeft {}
 
     @Test
     void aTestThatBreaksOnAConstraintLeavesNothing() {
-      Events events = Scenarios.run(Constraint.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
-      assertThat(Scenarios.onlyFailure(events))
-          .isInstanceOf(ConstraintViolationException.class)
-          .hasNoSuppressedExceptions();
+      assertOnlyTheConstraintTestFailed(Constraint.class);
     }
   }
 
