@@ -182,7 +182,6 @@ public final class TestSession implements AutoCloseable {
       return;
     }
     EntitySetTables tables = entitySet.tables();
-    boolean alone = true;
     try {
       boolean mayHaveLeaked = true;
       if (session.isOpen()) {
@@ -212,7 +211,7 @@ public final class TestSession implements AutoCloseable {
         return;
       }
       Map<String, Long> leaked = watched() && mayHaveLeaked ? removeLeakedRows(tables) : Map.of();
-      alone = leave();
+      boolean alone = leave();
       if (commits.committed()) {
         throw new IllegalStateException(Messages.committedInRollbackMode(entities));
       }
