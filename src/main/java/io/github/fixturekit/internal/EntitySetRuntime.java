@@ -2,6 +2,7 @@ package io.github.fixturekit.internal;
 
 import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.batching.Batching;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
@@ -21,12 +22,14 @@ final class EntitySetRuntime implements AutoCloseable {
   private final SchemaDatabase database;
   private final SessionFactory sessionFactory;
   private final EntitySetTables tables;
+  private final LeakCheck leaks;
 
   private EntitySetRuntime(
-      SchemaDatabase database, SessionFactory sessionFactory, EntitySetTables tables) {
+      SchemaDatabase database, SessionFactory sessionFactory, EntitySetTables tables, LeakCheck leaks) {
     this.database = database;
     this.sessionFactory = sessionFactory;
     this.tables = tables;
+    this.leaks = leaks;
   }
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
@@ -35,6 +38,17 @@ final class EntitySetRuntime implements AutoCloseable {
     long started = System.nanoTime();
     String schema = server.schemaFor(entities.schemaName());
     SchemaDatabase database = SchemaDatabase.create(server, schema, connectTimeout);
+    // where the first test's leak window starts: before the tables exist, so it spans all of them
+    long nextId;
+    try {
+      nextId = LeakCheck.nextTransactionId(database.dataSource());
+    } catch (SQLException e) {
+      database.close();
+      throw new ExtensionConfigurationException(
+          "fixturekit could not read the next transaction id in schema [" + schema + "] of its "
+              + server.provider() + " database: " + e.getMessage(),
+          e);
+    }
     StandardServiceRegistry registry =
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
@@ -64,7 +78,7 @@ final class EntitySetRuntime implements AutoCloseable {
           entities.describe(),
           schema,
           Long.toString((System.nanoTime() - started) / 1_000_000));
-      return new EntitySetRuntime(database, sessionFactory, tables);
+      return new EntitySetRuntime(database, sessionFactory, tables, new LeakCheck(tables, nextId));
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       database.close();
@@ -101,6 +115,10 @@ final class EntitySetRuntime implements AutoCloseable {
 
   EntitySetTables tables() {
     return tables;
+  }
+
+  LeakCheck leaks() {
+    return leaks;
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -30,8 +29,6 @@ final class EntitySetTables {
   private final String truncate;
   private final String anyRows;
   private final StampedLock lock = new StampedLock();
-  // the highest "next transaction id" a test of this entity set saw, -1 before the first
-  private final AtomicLong nextIdSeen = new AtomicLong(-1);
 
   private EntitySetTables(List<String> tables) {
     this.tables = tables;
@@ -84,6 +81,23 @@ final class EntitySetTables {
     }
   }
 
+  /** One {@code SELECT} that tells, in one row, which tables have a visible row; null without tables. */
+  String anyRowsQuery() {
+    return anyRows;
+  }
+
+  /** The tables that {@code any}, the result of {@link #anyRowsQuery()}, says have rows. */
+  List<String> withRows(ResultSet any) throws SQLException {
+    List<String> withRows = new ArrayList<>();
+    any.next();
+    for (int i = 0; i < tables.size(); i++) {
+      if (any.getBoolean(i + 1)) {
+        withRows.add(tables.get(i));
+      }
+    }
+    return withRows;
+  }
+
   /** The tables with committed rows and how many, in table order; empty when there are none. */
   Map<String, Long> committedRows(DataSource dataSource) throws SQLException {
     Map<String, Long> found = new LinkedHashMap<>();
@@ -95,14 +109,9 @@ final class EntitySetTables {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
-      List<String> withRows = new ArrayList<>();
+      List<String> withRows;
       try (ResultSet any = statement.executeQuery(anyRows)) {
-        any.next();
-        for (int i = 0; i < tables.size(); i++) {
-          if (any.getBoolean(i + 1)) {
-            withRows.add(tables.get(i));
-          }
-        }
+        withRows = withRows(any);
       }
       for (String table : withRows) {
         try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
@@ -112,14 +121,6 @@ final class EntitySetTables {
       }
     }
     return found;
-  }
-
-  long nextIdSeen() {
-    return nextIdSeen.get();
-  }
-
-  void sawNextId(long next) {
-    nextIdSeen.accumulateAndGet(next, Math::max);
   }
 
   /** Shared by rollback-mode tests; the stamp releases it from any thread; 0 after the timeout. */

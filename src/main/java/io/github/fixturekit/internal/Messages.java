@@ -346,18 +346,35 @@ public final class Messages {
         + " committing the injected session";
   }
 
-  public static String leakedRows(String test, java.util.Map<String, Long> rows, boolean removed) {
+  /**
+   * The leak report. {@code attributed}: the test ran alone in its entity set, so the rows are its
+   * own; otherwise other tests ran at the same time and any of them may have committed the rows.
+   */
+  public static String leakedRows(String test, java.util.Map<String, Long> rows, boolean attributed) {
+    String tables =
+        rows.entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " row)" : " rows)"))
+            .collect(java.util.stream.Collectors.joining(", "));
+    String advice =
+        " fixturekit emptied these tables so later tests start clean."
+            + " Run this test in commit mode (@Isolated(Isolation.TRUNCATE) on the method, or"
+            + " @FixtureTest(isolation = Isolation.TRUNCATE)), or set fixturekit.leaks to warn or off";
+    if (!attributed) {
+      return "rows were committed outside the tests' transactions in Isolation.ROLLBACK while ["
+          + test
+          + "] ran at the same time as other tests of the same entity set: "
+          + tables
+          + ". fixturekit cannot tell which of these tests committed them, so it fails none of"
+          + " them; run the tests without JUnit's parallel mode to find the one that leaks."
+          + advice;
+    }
     return "["
         + test
         + "] left committed rows behind in Isolation.ROLLBACK: "
-        + rows.entrySet().stream()
-            .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " row)" : " rows)"))
-            .collect(java.util.stream.Collectors.joining(", "))
+        + tables
         + ". Code under test committed them outside the test's transaction (a connection or"
         + " session of its own, REQUIRES_NEW), where rolling back cannot reach."
-        + (removed ? " fixturekit emptied these tables so later tests start clean." : "")
-        + " Run this test in commit mode (@Isolated(Isolation.TRUNCATE) on the method, or"
-        + " @FixtureTest(isolation = Isolation.TRUNCATE)), or set fixturekit.leaks to warn or off";
+        + advice;
   }
 
   public static String leaksInvalid(String value) {

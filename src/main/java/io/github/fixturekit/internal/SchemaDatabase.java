@@ -37,6 +37,10 @@ final class SchemaDatabase implements Database, AutoCloseable {
     config.setMaximumPoolSize(Math.max(16, Runtime.getRuntime().availableProcessors() * 4 + 2));
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+    // The database is a throwaway one: a commit (commit mode, cleanup) need not wait for its WAL to
+    // reach the disk. Set per connection, so a server fixturekit does not own keeps its settings;
+    // the embedded and Testcontainers servers are started that way already.
+    config.setConnectionInitSql("SET synchronous_commit = off");
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

@@ -3,10 +3,7 @@ package io.github.fixturekit.internal;
 import io.github.fixturekit.database.Database;
 import io.github.fixturekit.Isolation;
 import io.github.fixturekit.internal.batching.Batching;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +20,7 @@ import org.hibernate.Transaction;
  *
  * <p>In {@link Isolation#TRUNCATE} every factory call commits, and closing empties every table of
  * the entity set. In {@link Isolation#ROLLBACK} closing looks for rows committed outside the test's
- * transaction, but only when the cheap signal says another transaction wrote anything at all:
- * before it rolls back, the test's own connection asks PostgreSQL for the next transaction id it will
- * hand out; if no id went to another transaction since the previous test of the entity set asked
- * (or, for the first one, since the test began), nothing else wrote anywhere in the server.
+ * transaction, in the round trip of the rollback ({@link LeakCheck}).
  */
 public final class TestSession implements AutoCloseable {
 
@@ -42,8 +36,8 @@ public final class TestSession implements AutoCloseable {
   private final FixtureSettings.Leaks leaks;
   private final String test;
   private long stamp;
-  // in rollback mode with leak detection on: the next transaction id when the test began, else -1
-  private long nextIdAtStart = -1;
+  // in rollback mode: this test's place among the entity set's tests, for leak detection
+  private LeakCheck.Watch watch;
   // Owners of @Issued tokens by (owner type, name): shared by the parameters of one test.
   private final Map<List<Object>, Object> namedOwners = new HashMap<>();
 
@@ -112,12 +106,9 @@ public final class TestSession implements AutoCloseable {
       session.beginTransaction();
       if (isolation == Isolation.TRUNCATE) {
         opened.factories.commitEachWrite();
-      } else if (leaks != FixtureSettings.Leaks.OFF) {
-        // the next id as an earlier test of the entity set saw it at its end: ids handed out since
-        // then only make the check look into the tables; the first test of the entity set asks
-        long seen = tables.nextIdSeen();
-        opened.nextIdAtStart =
-            seen >= 0 ? seen : session.doReturningWork(TestSession::nextTransactionId);
+      } else {
+        // every rollback-mode test enters, watched or not, so the others know they overlapped it
+        opened.watch = entitySet.leaks().enter();
       }
       for (Class<?> factory : userFactories) {
         opened.userFactory(factory);
@@ -127,31 +118,6 @@ public final class TestSession implements AutoCloseable {
       throw e;
     }
     return opened;
-  }
-
-  /** Transaction ids handed out since {@code nextIdAtStart} by others than this transaction. */
-  private long idsOfOthers(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery(
-                "SELECT txid_snapshot_xmax(txid_current_snapshot()), txid_current_if_assigned()")) {
-      result.next();
-      long next = result.getLong(1);
-      entitySet.tables().sawNextId(next);
-      long handedOut = next - nextIdAtStart;
-      long own = result.getLong(2);
-      boolean ownIsNew = !result.wasNull() && own >= nextIdAtStart;
-      return handedOut - (ownIsNew ? 1 : 0);
-    }
-  }
-
-  private static long nextTransactionId(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT txid_snapshot_xmax(txid_current_snapshot())")) {
-      result.next();
-      return result.getLong(1);
-    }
   }
 
   public Isolation isolation() {
@@ -217,19 +183,20 @@ public final class TestSession implements AutoCloseable {
     }
     EntitySetTables tables = entitySet.tables();
     try {
-      boolean othersWrote = true;
+      boolean mayHaveLeaked = true;
       if (session.isOpen()) {
         try {
           Transaction transaction = session.getTransaction();
           if (transaction.isActive()) {
-            if (nextIdAtStart >= 0 && !commits.committed()) {
-              // asked on the test's own connection before it rolls back: no extra connection
-              othersWrote = session.doReturningWork(this::idsOfOthers) > 0;
+            if (watched() && !commits.committed()) {
+              // on the test's own connection, in the round trip of the rollback: no extra one
+              mayHaveLeaked = session.doReturningWork(c -> entitySet.leaks().rollBackAndCheck(watch, c));
             }
+            // after the check the connection is outside any transaction: this sends nothing
             transaction.rollback();
           }
         } catch (RuntimeException e) {
-          othersWrote = true; // a broken transaction cannot answer; look into the tables
+          mayHaveLeaked = true; // a broken transaction cannot answer; look into the tables
           Transaction transaction = session.getTransaction();
           if (transaction.isActive()) {
             transaction.rollback();
@@ -243,22 +210,39 @@ public final class TestSession implements AutoCloseable {
         emptyTables(tables);
         return;
       }
-      String leaked = nextIdAtStart < 0 || !othersWrote ? null : leakedRows(tables);
+      Map<String, Long> leaked = watched() && mayHaveLeaked ? removeLeakedRows(tables) : Map.of();
+      boolean alone = leave();
       if (commits.committed()) {
         throw new IllegalStateException(Messages.committedInRollbackMode(entities));
       }
-      if (leaked != null) {
-        if (leaks == FixtureSettings.Leaks.FAIL) {
-          throw new IllegalStateException(leaked);
+      if (!leaked.isEmpty()) {
+        String report = Messages.leakedRows(test, leaked, alone);
+        if (leaks == FixtureSettings.Leaks.FAIL && alone) {
+          throw new IllegalStateException(report);
         }
-        System.err.println("fixturekit: " + leaked);
+        System.err.println("fixturekit: " + report);
       }
     } finally {
+      leave();
       if (stamp != 0) {
         tables.release(stamp);
         stamp = 0;
       }
     }
+  }
+
+  private boolean watched() {
+    return watch != null && leaks != FixtureSettings.Leaks.OFF;
+  }
+
+  /** Ends this test's watch, once; whether no other test of the entity set ran during it. */
+  private boolean leave() {
+    if (watch == null) {
+      return true;
+    }
+    boolean alone = entitySet.leaks().leave(watch);
+    watch = null;
+    return alone;
   }
 
   private void emptyTables(EntitySetTables tables) {
@@ -272,13 +256,13 @@ public final class TestSession implements AutoCloseable {
     }
   }
 
-  /** The leak report when rows were committed during the test (and removed), else null. */
-  private String leakedRows(EntitySetTables tables) {
+  /** The tables with rows committed during the test and how many, removed; empty when none. */
+  private Map<String, Long> removeLeakedRows(EntitySetTables tables) {
     Map<String, Long> rows;
     try {
       rows = tables.committedRows(entitySet.database().dataSource());
       if (rows.isEmpty()) {
-        return null;
+        return rows;
       }
       // other tests of the entity set may hold rows of their own: wait for them, then empty all
       tables.release(stamp);
@@ -295,7 +279,7 @@ public final class TestSession implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException(Messages.cleanupFailed(test, e.getMessage()), e);
     }
-    return Messages.leakedRows(test, rows, true);
+    return rows;
   }
 
   /** Notices a commit of the test's transaction, which rollback isolation cannot undo. */

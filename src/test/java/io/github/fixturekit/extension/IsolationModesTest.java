@@ -22,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
@@ -36,7 +38,8 @@ import org.junit.platform.testkit.engine.Events;
 /**
  * Both isolation modes, with code under test that commits on connections of its own: in commit
  * mode ({@link Isolation#TRUNCATE}) factories commit and every table is emptied after the test; in
- * rollback mode rows committed outside the test's transaction are found, reported and removed. In
+ * rollback mode rows committed outside the test's transaction are found, reported and removed (a
+ * test that ran at the same time as others is not failed for them: any of them may have leaked). In
  * each mode a test that commits, one that throws and one that breaks on a constraint is followed by
  * a test that must see an empty database.
  */
@@ -81,6 +84,57 @@ class IsolationModesTest {
     assertThat(count(session, "ex_people")).isZero();
     people.create(p -> p.setEmail(EMAIL));
     assertThat(count(session, "ex_people")).isEqualTo(1);
+  }
+
+  /** Writes, then throws; the next test must see an empty database. Run in each isolation mode. */
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  abstract static class ThrowsThenNothingIsLeft {
+
+    @Test
+    @Order(1)
+    void throwsAfterWriting(Factory<ExPerson> people, Factory<ExNote> notes, Session session) {
+      notes.create(n -> n.setPerson(people.create(p -> p.setEmail(EMAIL))));
+      session.flush();
+      throw new IllegalStateException("boom");
+    }
+
+    @Test
+    @Order(2)
+    void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+      IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+    }
+  }
+
+  static void assertOnlyTheThrowingTestFailed(Class<? extends ThrowsThenNothingIsLeft> scenario) {
+    Events events = Scenarios.run(scenario);
+    assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterWriting(Factory, Factory, Session)");
+    assertThat(Scenarios.onlyFailure(events)).hasMessage("boom").hasNoSuppressedExceptions();
+  }
+
+  /** Breaks on a unique constraint; the next test must see an empty database. Run in each mode. */
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  abstract static class BreaksOnAConstraintThenNothingIsLeft {
+
+    @Test
+    @Order(1)
+    void breaksOnAConstraint(Factory<ExPerson> people) {
+      people.create(p -> p.setEmail(EMAIL));
+      people.create(p -> p.setEmail(EMAIL));
+    }
+
+    @Test
+    @Order(2)
+    void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+      IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+    }
+  }
+
+  static void assertOnlyTheConstraintTestFailed(Class<? extends BreaksOnAConstraintThenNothingIsLeft> scenario) {
+    Events events = Scenarios.run(scenario);
+    assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
+    assertThat(Scenarios.onlyFailure(events))
+        .isInstanceOf(ConstraintViolationException.class)
+        .hasNoSuppressedExceptions();
   }
 
   @Nested
@@ -129,40 +183,37 @@ class IsolationModesTest {
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Throws {
-
-      @Test
-      @Order(1)
-      void throwsAfterCommitting(Factory<ExPerson> people) {
-        people.create(p -> p.setEmail(EMAIL));
-        throw new IllegalStateException("boom");
-      }
-
-      @Test
-      @Order(2)
-      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
-        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-      }
-    }
+    static class Throws extends ThrowsThenNothingIsLeft {}
 
     @Test
     void aTestThatThrowsLeavesNothing() {
-      Events events = Scenarios.run(Throws.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterCommitting(Factory)");
-      assertThat(Scenarios.onlyFailure(events)).hasMessage("boom");
+      assertOnlyTheThrowingTestFailed(Throws.class);
     }
 
     @Scenario
     @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+    static class Constraint extends BreaksOnAConstraintThenNothingIsLeft {}
+
+    @Test
+    void aTestThatBreaksOnAConstraintLeavesNothing() {
+      assertOnlyTheConstraintTestFailed(Constraint.class);
+    }
+  }
+
+  @Nested
+  class RollbackMode {
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Constraint {
+    static class Commits {
 
       @Test
       @Order(1)
-      void breaksOnAConstraint(Factory<ExPerson> people) {
+      void commitsItsTransaction(Factory<ExPerson> people, Session session) {
         people.create(p -> p.setEmail(EMAIL));
-        people.create(p -> p.setEmail(EMAIL));
+        session.getTransaction().commit();
+        session.beginTransaction();
       }
 
       @Test
@@ -173,10 +224,29 @@ class IsolationModesTest {
     }
 
     @Test
+    void aTestThatCommitsFailsAndLeavesNothing() {
+      Events events = Scenarios.run(Commits.class);
+      assertThat(Scenarios.failedNames(events)).containsExactly("commitsItsTransaction(Factory, Session)");
+      assertThat(Scenarios.onlyFailure(events))
+          .hasMessageContaining("committed the transaction of the session fixturekit gave it");
+    }
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
+    static class Throws extends ThrowsThenNothingIsLeft {}
+
+    @Test
+    void aTestThatThrowsLeavesNothing() {
+      assertOnlyTheThrowingTestFailed(Throws.class);
+    }
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
+    static class Constraint extends BreaksOnAConstraintThenNothingIsLeft {}
+
+    @Test
     void aTestThatBreaksOnAConstraintLeavesNothing() {
-      Events events = Scenarios.run(Constraint.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
-      assertThat(Scenarios.onlyFailure(events)).isInstanceOf(ConstraintViolationException.class);
+      assertOnlyTheConstraintTestFailed(Constraint.class);
     }
   }
 
@@ -351,6 +421,86 @@ class IsolationModesTest {
       Events events = Scenarios.run(LeaksWithAConstraintError.class);
       assertThat(Scenarios.failedNames(events)).containsExactly("leaksThenBreaks(Database, Factory)");
       assertThat(Scenarios.onlyFailure(events)).isInstanceOf(ConstraintViolationException.class);
+    }
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class LeaksTwiceInARow {
+
+      @Test
+      @Order(1)
+      void readsOnly(Session session) {
+        // takes no transaction id: the next test's window starts where every transaction had ended
+        assertThat(count(session, "ex_people")).isZero();
+      }
+
+      @Test
+      @Order(2)
+      void leaksBeforeItsOwnWrite(Database database, Factory<ExPerson> people, Session session) {
+        // the leaking transaction takes its id before the test's own transaction takes one
+        insertOnOwnConnection(database, "first@example.org");
+        people.create();
+        session.flush();
+      }
+
+      @Test
+      @Order(3)
+      void leaksAgain(Database database) {
+        insertOnOwnConnection(database, "second@example.org");
+      }
+
+      @Test
+      @Order(4)
+      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+      }
+    }
+
+    @Test
+    void eachLeakIsReportedByTheTestThatLeaked() {
+      Events events = Scenarios.run(LeaksTwiceInARow.class);
+      assertThat(Scenarios.failedNames(events))
+          .containsExactly("leaksBeforeItsOwnWrite(Database, Factory, Session)", "leaksAgain(Database)");
+      assertThat(Scenarios.failures(events))
+          .allSatisfy(f -> assertThat(f).hasMessageContaining(".ex_people (1 row)"));
+    }
+
+    static final CyclicBarrier BOTH_RUNNING = new CyclicBarrier(2);
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
+    static class LeakerAndBystander {
+
+      @Test
+      void leaks(Database database) throws Exception {
+        insertOnOwnConnection(database, EMAIL);
+        BOTH_RUNNING.await(60, TimeUnit.SECONDS);
+      }
+
+      @Test
+      void leaksNothing(Factory<ExPerson> people, Session session) throws Exception {
+        people.create();
+        session.flush();
+        BOTH_RUNNING.await(60, TimeUnit.SECONDS);
+      }
+    }
+
+    @Scenario
+    @FixtureTest(entities = {ExPerson.class, ExNote.class})
+    static class AfterTheLeak {
+      @Test
+      void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
+        IsolationModesTest.seesAnEmptyDatabase(session, database, people);
+      }
+    }
+
+    @Test
+    void inParallelModeNoTestFailsForRowsThatAnotherTestMayHaveCommitted() {
+      BOTH_RUNNING.reset();
+      // the two run at the same time: fixturekit cannot tell which one committed the row
+      Scenarios.assertAllPassed(Scenarios.run(LeakerAndBystander.class, ParallelTest.parallel(2)), 2);
+      Scenarios.assertAllPassed(AfterTheLeak.class, 1);
     }
 
     @Test

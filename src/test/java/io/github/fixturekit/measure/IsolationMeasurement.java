@@ -25,6 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.hibernate.Session;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
@@ -42,7 +47,9 @@ import org.junit.platform.testkit.engine.Events;
  *       and the two ways to empty the tables timed statement by statement: one {@code TRUNCATE} of all
  *       5 against {@code DELETE FROM} each;
  *   <li>rollback overhead of leak detection: 200 tests that take the session (and leave it unused),
- *       and 200 that read a table, each with {@code fixturekit.leaks} {@code fail} against {@code off}.
+ *       200 that read a table, and 200 that write a row and read it, each with {@code fixturekit.leaks} {@code fail} against {@code off};
+ *       and, in a run of its own, the round trips to PostgreSQL per test, counted from the driver's
+ *       log (which does not depend on the machine's load).
  * </ul>
  */
 @Tag("measurement")
@@ -173,6 +180,18 @@ class IsolationMeasurement {
     }
   }
 
+  @Scenario
+  @FixtureTest(entities = {Member.class, SessionToken.class})
+  static class WithWrite {
+    @RepeatedTest(TESTS)
+    void writesARow(Factory<Member> members, Session session) {
+      members.create();
+      session.flush();
+      assertThat(session.createNativeQuery("select count(*) from members", Long.class).getSingleResult())
+          .isEqualTo(1);
+    }
+  }
+
   static long run(Class<?> scenario, Map<String, String> parameters) {
     long started = System.nanoTime();
     Events events =
@@ -222,7 +241,7 @@ class IsolationMeasurement {
   void leakDetectionOverheadPerTest() {
     Map<String, String> on = leaks("fail");
     Map<String, String> off = leaks("off");
-    for (Class<?> scenario : List.of(WithSession.class, WithQuery.class)) {
+    for (Class<?> scenario : List.of(WithSession.class, WithQuery.class, WithWrite.class)) {
       for (int i = 0; i < WARMUP_RUNS; i++) {
         run(scenario, on);
         run(scenario, off);
@@ -239,7 +258,44 @@ class IsolationMeasurement {
       print(name + "-per-test-leaks-off-us", offUs);
       print(name + "-per-test-leaks-fail-us", onUs);
       print(name + "-leak-detection-overhead-per-test-us", onUs - offUs);
+      // not timed: counting makes the driver log every message
+      print(name + "-round-trips-per-test-leaks-off", RoundTrips.perTest(() -> run(scenario, off)));
+      print(name + "-round-trips-per-test-leaks-fail", RoundTrips.perTest(() -> run(scenario, on)));
     }
+  }
+
+  /** Counts the driver's round trips to PostgreSQL: each ends with one Sync message. */
+  static final class RoundTrips extends Handler {
+
+    private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+    private final AtomicLong syncs = new AtomicLong();
+
+    static double perTest(Runnable tests) {
+      RoundTrips counter = new RoundTrips();
+      Level level = DRIVER.getLevel();
+      DRIVER.setLevel(Level.FINEST);
+      DRIVER.addHandler(counter);
+      try {
+        tests.run();
+      } finally {
+        DRIVER.removeHandler(counter);
+        DRIVER.setLevel(level);
+      }
+      return counter.syncs.get() / (double) TESTS;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      if (" FE=> Sync".equals(record.getMessage())) {
+        syncs.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static void print(String name, double value) {

@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -56,12 +58,17 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
   @Override
   public Object generate(
       SharedSessionContractImplementor session, Object owner, Object currentValue, EventType eventType) {
-    long id;
+    Long id;
     synchronized (pool) {
-      if (pool.isEmpty()) {
-        fetch(session, BLOCK);
+      id = pool.pollFirst();
+    }
+    if (id == null) {
+      // fetched outside the lock: a test that waits for its ids does not hold up the others
+      List<Long> block = fetch(session, BLOCK);
+      id = block.get(0);
+      synchronized (pool) {
+        pool.addAll(block.subList(1, block.size()));
       }
-      id = pool.removeFirst();
     }
     return convert(id);
   }
@@ -73,19 +80,28 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
     }
   }
 
-  /** Makes sure the next {@code count} ids are in the pool, fetched in as few statements as possible. */
+  /**
+   * Fetches ids until the pool holds {@code count}, in as few statements as possible; under JUnit's
+   * parallel mode other sessions may take some of them first, and then {@link #generate} fetches more.
+   */
   void reserve(SharedSessionContractImplementor session, int count) {
+    int missing;
     synchronized (pool) {
-      int missing = count - pool.size();
-      while (missing > 0) {
-        int block = Math.min(Math.max(missing, BLOCK), MOST);
-        fetch(session, block);
-        missing -= block;
+      missing = count - pool.size();
+    }
+    while (missing > 0) {
+      int size = Math.min(Math.max(missing, BLOCK), MOST);
+      List<Long> block = fetch(session, size);
+      synchronized (pool) {
+        pool.addAll(block);
       }
+      missing -= size;
     }
   }
 
-  private void fetch(SharedSessionContractImplementor session, int count) {
+  /** The next {@code count} values of the sequence, on {@code session}'s connection. */
+  private List<Long> fetch(SharedSessionContractImplementor session, int count) {
+    List<Long> block = new ArrayList<>(count);
     // Through Hibernate's statement preparer, so the statement is logged and counted like its own.
     JdbcCoordinator jdbc = session.getJdbcCoordinator();
     PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
@@ -94,7 +110,7 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
       ResultSet rows = jdbc.getResultSetReturn().extract(statement, sql);
       try {
         while (rows.next()) {
-          pool.addLast(rows.getLong(1));
+          block.add(rows.getLong(1));
         }
       } finally {
         jdbc.getLogicalConnection().getResourceRegistry().release(rows, statement);
@@ -105,6 +121,7 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
       jdbc.getLogicalConnection().getResourceRegistry().release(statement);
       jdbc.afterStatementExecution();
     }
+    return block;
   }
 
   private Object convert(long id) {
