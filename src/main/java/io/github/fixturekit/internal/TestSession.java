@@ -66,6 +66,7 @@ public final class TestSession implements AutoCloseable {
     this.entities = entities;
     this.session = session;
     this.factories = FactoryRegistry.of(session, new TestRandom(seed));
+    this.factories.injected();
   }
 
   /**
