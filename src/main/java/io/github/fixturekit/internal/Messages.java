@@ -431,6 +431,31 @@ public final class Messages {
     return "count must be zero or more, but was [" + count + "]";
   }
 
+  // ---- a database that stops answering ----
+
+  public static String databaseLost(String test, String url, String refusal) {
+    return "fixturekit's database at ["
+        + url
+        + "] stopped answering during ["
+        + test
+        + "], and a new connection is refused too ("
+        + refusal
+        + "). The remaining tests of this run fail at once. Find out why the server stopped (restarted,"
+        + " out of memory or disk, a stopped container), then run the tests again";
+  }
+
+  public static String databaseStillLost(String test, String url, String lostIn, String refusal) {
+    return "["
+        + test
+        + "] did not run: fixturekit's database at ["
+        + url
+        + "] stopped answering during ["
+        + lostIn
+        + "] and still refuses connections ("
+        + refusal
+        + "). Find out why the server stopped, then run the tests again";
+  }
+
   public static String injectedSessionClosed() {
     return "the Session fixturekit injected into this test is closed: the test closed it, but fixturekit"
         + " rolls its transaction back and closes it after the test. Remove the test's own"

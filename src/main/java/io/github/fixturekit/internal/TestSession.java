@@ -217,6 +217,7 @@ public final class TestSession implements AutoCloseable {
       return;
     }
     EntitySetTables tables = entitySet.tables();
+    RuntimeException connectionLost = null;
     try {
       boolean othersWrote = true;
       if (session.isOpen()) {
@@ -230,6 +231,10 @@ public final class TestSession implements AutoCloseable {
             transaction.rollback();
           }
         } catch (RuntimeException e) {
+          if (ServerWatch.isConnectionLoss(e)) {
+            // the connection broke: nothing can be asked of the tables, the server may be gone
+            connectionLost = e;
+          }
           othersWrote = true; // a broken transaction cannot answer; look into the tables
           Transaction transaction = session.getTransaction();
           if (transaction.isActive()) {
@@ -238,6 +243,9 @@ public final class TestSession implements AutoCloseable {
         } finally {
           session.close();
         }
+      }
+      if (connectionLost != null) {
+        throw connectionLost;
       }
       if (isolation == Isolation.TRUNCATE) {
         factories.stopCommitting();
