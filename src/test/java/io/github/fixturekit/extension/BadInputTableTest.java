@@ -145,6 +145,9 @@ class BadInputTableTest {
   void eachBadInputFailsClearlyOrIsUsedSafelyAndTheNextTestIsUnaffected(Row row) {
     Events events = Scenarios.run(row.scenario());
     List<Throwable> failures = Scenarios.failures(events);
+    if (ThenAHealthyTest.class.isAssignableFrom(row.scenario())) {
+      assertThat(events.started().count()).as("the bad test and the next one ran").isGreaterThanOrEqualTo(2);
+    }
     if (row.type() == null) {
       Scenarios.assertAllPassed(events, events.started().count());
     } else {
