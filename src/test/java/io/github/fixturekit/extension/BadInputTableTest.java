@@ -227,7 +227,7 @@ class BadInputTableTest {
         SessionFactory sessionFactory) {
       Long id = members.create().getId();
       try (Session other = sessionFactory.openSession()) {
-        Member owner = other.get(Member.class, id);
+        Member owner = other.find(Member.class, id);
         assertThat(owner).as("committed, so another session sees it").isNotNull();
 
         SessionToken token = tokens.create(owner).entity();
