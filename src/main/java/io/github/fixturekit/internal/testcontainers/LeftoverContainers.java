@@ -2,8 +2,11 @@ package io.github.fixturekit.internal.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,10 +89,15 @@ final class LeftoverContainers {
     return process.info().startInstant().map(java.time.Instant::toEpochMilli);
   }
 
+  /** The kernel's host name where it can be read (the same for every process), else the JDK's. */
   private static String host() {
-    String name = System.getenv("HOSTNAME");
-    if (name != null && !name.isBlank()) {
-      return name;
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: ask the JDK below
     }
     try {
       return InetAddress.getLocalHost().getHostName();
