@@ -107,26 +107,37 @@ public final class FixtureExtension
     EntitySet entitySet = EntitySetResolver.resolve(context, entities, settings);
     long seed = Seeds.of(context, settings.seed());
     context.getStore(NAMESPACE).put(SEED, seed);
+    FixtureRuntime runtime = FixtureRuntime.get(settings);
+    String test = testName(context);
+    runtime.requireServer(test);
     TestSession session;
     try {
       session =
           TestSession.open(
-              FixtureRuntime.get(settings),
+              runtime,
               entitySet,
               seed,
               EntitySetResolver.userFactories(context, factories),
               chosen,
               settings.leaks(),
-              context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName());
+              test);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw runtime.explain(e, test);
     }
     context.getStore(NAMESPACE).put(TestSession.class, session);
+  }
+
+  private static String testName(ExtensionContext context) {
+    return context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName();
   }
 
   /** Prints the seed of a failed test's random data, and publishes it as a report entry. */
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
+    // A test that failed because the database stopped: the next tests fail at once.
+    FixtureRuntime.notice(cause, testName(context));
     // Not for set-up errors (random data did not cause them): a second registration of the
     // extension fails that way too, so the line is printed once.
     Long seed = context.getStore(NAMESPACE).get(SEED, Long.class);
@@ -150,7 +161,11 @@ public final class FixtureExtension
   public void afterEach(ExtensionContext context) {
     TestSession session = context.getStore(NAMESPACE).remove(TestSession.class, TestSession.class);
     if (session != null) {
-      session.close();
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        throw FixtureRuntime.get(settings(context)).explain(e, testName(context));
+      }
     }
   }
 

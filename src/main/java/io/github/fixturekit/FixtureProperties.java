@@ -3,7 +3,11 @@ package io.github.fixturekit;
 /**
  * The configuration keys fixturekit reads. Each is looked up as a JVM system property, then as an
  * environment variable (upper case, dots and dashes as underscores: {@code FIXTUREKIT_JDBC_URL}),
- * then as a JUnit configuration parameter ({@code junit-platform.properties}).
+ * then as a JUnit configuration parameter ({@code junit-platform.properties}). A
+ * {@code fixturekit.*} system property or {@code FIXTUREKIT_*} environment variable that is none of
+ * these keys is reported with a warning naming the nearest one, since a misspelt key would otherwise
+ * leave the default in place without a word ({@code fixturekit.test.*} is left to fixturekit's own
+ * test suite).
  *
  * <pre>{@code
  * mvn test -Dfixturekit.jdbc.url=jdbc:postgresql://127.0.0.1:5432/postgres -Dfixturekit.jdbc.user=postgres

@@ -294,7 +294,11 @@ class TestClockTest {
     static final long SEVEN_DAYS = 604_800;
 
     @ParameterizedTest(name = "JVM zone {0}")
-    @ValueSource(strings = {"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"})
+    @ValueSource(
+        strings = {
+          "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kathmandu",
+          "Asia/Kolkata", "UTC"
+        })
     void sevenDaysAreExactly604800Seconds(
         String zoneName,
         TestClock clock,

@@ -39,6 +39,10 @@ public final class FactoryRegistry {
   private static final Set<Session> COMMITTING =
       Collections.synchronizedSet(Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
+  // Sessions fixturekit injected into a test: fixturekit closes them after the test, not the test.
+  private static final Set<Session> INJECTED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
   // Commit mode: every factory call ends with a commit, so other connections see its rows.
   private boolean commitEachWrite;
 
@@ -92,8 +96,25 @@ public final class FactoryRegistry {
     COMMITTING.remove(session);
   }
 
+  /** Marks the session as the one fixturekit injected into a test, for {@link #requireOpenSession()}. */
+  void injected() {
+    INJECTED.add(session);
+  }
+
+  /**
+   * Fails, saying what to do, when the session was closed under the factories: a closed session
+   * would only answer "Session/EntityManager is closed".
+   */
+  public void requireOpenSession() {
+    if (!session.isOpen()) {
+      throw new IllegalStateException(
+          INJECTED.contains(session) ? Messages.injectedSessionClosed() : Messages.givenSessionClosed());
+    }
+  }
+
   /** Before a factory writes: in commit mode, a transaction even when the test ended the last one. */
   void beforeWrite() {
+    requireOpenSession();
     if (commitEachWrite && !session.getTransaction().isActive()) {
       session.beginTransaction();
     }

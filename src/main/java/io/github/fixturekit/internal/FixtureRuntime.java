@@ -36,10 +36,12 @@ public final class FixtureRuntime implements AutoCloseable {
   private final List<EntitySetRuntime> started = new ArrayList<>();
 
   private final Duration connectTimeout;
+  private final ServerWatch watch;
 
   private FixtureRuntime(ServerDatabase server, Duration connectTimeout) {
     this.server = server;
     this.connectTimeout = connectTimeout;
+    this.watch = new ServerWatch(server);
   }
 
   /**
@@ -139,6 +141,24 @@ public final class FixtureRuntime implements AutoCloseable {
 
   ServerDatabase server() {
     return server;
+  }
+
+  /** Fails at once when the database stopped answering earlier in the run and still does not. */
+  public void requireServer(String test) {
+    watch.requireServer(test);
+  }
+
+  /** {@code failure} of {@code test}, or what to throw instead when the database stopped answering. */
+  public RuntimeException explain(RuntimeException failure, String test) {
+    return watch.explain(failure, test);
+  }
+
+  /** Remembers that the database is gone when {@code failure} of {@code test} shows it. */
+  public static void notice(Throwable failure, String test) {
+    FixtureRuntime current = instance;
+    if (current != null) {
+      current.watch.notice(failure, test);
+    }
   }
 
   @Override

@@ -43,6 +43,7 @@ public record FixtureSettings(
 
   /** Reads the settings visible from {@code context}. */
   public static FixtureSettings read(org.junit.jupiter.api.extension.ExtensionContext context) {
+    UnknownKeys.warnOnce();
     return read(key -> context.getConfigurationParameter(key));
   }
 
@@ -158,16 +159,7 @@ public record FixtureSettings(
     Matcher m = SIMPLE_DURATION.matcher(value);
     Duration parsed = null;
     if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-      parsed =
-          switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-          };
+      parsed = simpleDuration(m.group(1), m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT));
     } else {
       try {
         parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
@@ -180,6 +172,22 @@ public record FixtureSettings(
           Messages.badSetting(key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
     }
     return parsed;
+  }
+
+  /** {@code null} when the number is too large for a {@link Duration}. */
+  private static Duration simpleDuration(String number, String unit) {
+    try {
+      long n = Long.parseLong(number);
+      return switch (unit) {
+        case "ms" -> Duration.ofMillis(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        case "d" -> Duration.ofDays(n);
+        default -> Duration.ofSeconds(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   private static Leaks parseLeaks(String value) {

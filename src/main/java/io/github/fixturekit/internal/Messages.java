@@ -448,6 +448,43 @@ public final class Messages {
     return "count must be zero or more, but was [" + count + "]";
   }
 
+  // ---- a database that stops answering ----
+
+  public static String databaseLost(String test, String url, String refusal) {
+    return "fixturekit's database at ["
+        + url
+        + "] stopped answering during ["
+        + test
+        + "], and a new connection is refused too ("
+        + refusal
+        + "). The remaining tests of this run fail at once. Find out why the server stopped (restarted,"
+        + " out of memory or disk, a stopped container), then run the tests again";
+  }
+
+  public static String databaseStillLost(String test, String url, String lostIn, String refusal) {
+    return "["
+        + test
+        + "] did not run: fixturekit's database at ["
+        + url
+        + "] stopped answering during ["
+        + lostIn
+        + "] and still refuses connections ("
+        + refusal
+        + "). Find out why the server stopped, then run the tests again";
+  }
+
+  public static String injectedSessionClosed() {
+    return "the Session fixturekit injected into this test is closed: the test closed it, but fixturekit"
+        + " rolls its transaction back and closes it after the test. Remove the test's own"
+        + " session.close() (or try-with-resources on it); for a session to close yourself, open one"
+        + " with SessionFactory.openSession()";
+  }
+
+  public static String givenSessionClosed() {
+    return "the Session or EntityManager this factory was made with is closed: make the factory"
+        + " again with the session in use, or close the session only after the factory's last call";
+  }
+
   public static String transientEntity(Object entity, Object id) {
     String type = Hibernate.getClass(entity).getSimpleName();
     return "["
@@ -658,6 +695,16 @@ public final class Messages {
   }
 
   // ---- settings ----
+
+  public static String unknownKey(String source, String name, String nearest) {
+    return "fixturekit does not know the "
+        + source
+        + " ["
+        + name
+        + "] and ignores it; did you mean ["
+        + nearest
+        + "]? The keys are listed in io.github.fixturekit.FixtureProperties";
+  }
 
   public static String badSetting(String key, String value, String expected) {
     return key + " is [" + value + "]; expected " + expected;

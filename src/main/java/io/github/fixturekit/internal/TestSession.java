@@ -60,6 +60,7 @@ public final class TestSession implements AutoCloseable {
     this.entities = entities;
     this.session = session;
     this.factories = FactoryRegistry.of(session, new TestRandom(seed));
+    this.factories.injected();
   }
 
   /**
@@ -182,6 +183,7 @@ public final class TestSession implements AutoCloseable {
       return;
     }
     EntitySetTables tables = entitySet.tables();
+    RuntimeException connectionLost = null;
     try {
       boolean mayHaveLeaked = true;
       if (session.isOpen()) {
@@ -196,6 +198,10 @@ public final class TestSession implements AutoCloseable {
             transaction.rollback();
           }
         } catch (RuntimeException e) {
+          if (ServerWatch.isConnectionLoss(e)) {
+            // the connection broke: nothing can be asked of the tables, the server may be gone
+            connectionLost = e;
+          }
           mayHaveLeaked = true; // a broken transaction cannot answer; look into the tables
           Transaction transaction = session.getTransaction();
           if (transaction.isActive()) {
@@ -204,6 +210,9 @@ public final class TestSession implements AutoCloseable {
         } finally {
           session.close();
         }
+      }
+      if (connectionLost != null) {
+        throw connectionLost;
       }
       if (isolation == Isolation.TRUNCATE) {
         factories.stopCommitting();

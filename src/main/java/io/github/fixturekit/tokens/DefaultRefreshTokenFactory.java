@@ -68,6 +68,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
 
   @Override
   public IssuedToken<T> create(Object owner, Consumer<TokenOptions> options) {
+    registry.requireOpenSession();
     Object ownerValue = ownerValue(owner);
     Objects.requireNonNull(options, "options must not be null: pass o -> {} for the defaults");
     TokenOptions chosen = new TokenOptions();
@@ -85,6 +86,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   public IssuedToken<T> rotate(IssuedToken<T> issued, Consumer<TokenOptions> options) {
     Objects.requireNonNull(issued, "issued must not be null: pass a token this factory created");
     Objects.requireNonNull(options, "options must not be null: pass o -> {} for the defaults");
+    registry.requireOpenSession();
     Object entity = issued.entity();
     if (!mapping.tokenType().isAssignableFrom(Hibernate.getClass(entity))) {
       throw new IllegalArgumentException(Messages.wrongTokenType(mapping.tokenType(), entity));
@@ -106,6 +108,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     if (size < 1) {
       throw new IllegalArgumentException(Messages.familyTooSmall(size));
     }
+    registry.requireOpenSession();
     Object ownerValue = ownerValue(owner);
     UUID family = UUID.randomUUID();
     List<IssuedToken<T>> chain = new ArrayList<>(size);

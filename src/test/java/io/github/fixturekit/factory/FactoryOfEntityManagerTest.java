@@ -36,6 +36,19 @@ class FactoryOfEntityManagerTest {
   class OnAnEntityManagerOfItsOwn {
 
     @Test
+    void aClosedSessionIsNamedWithTheWayOut(SessionFactory sessionFactory) {
+      Session own = sessionFactory.openSession();
+      Factory<Invoice> invoices = Factory.of(own, Invoice.class);
+      own.close();
+
+      assertThatThrownBy(invoices::create)
+          .isExactlyInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "the Session or EntityManager this factory was made with is closed: make the factory"
+                  + " again with the session in use, or close the session only after the factory's last call");
+    }
+
+    @Test
     void createsRowsInThatTransactionAndTheyGoWithItsRollback(SessionFactory sessionFactory) {
       Long id;
       try (Session own = sessionFactory.openSession()) {

@@ -126,6 +126,14 @@ public final class ChildJvm {
     return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
   }
 
+  /** One test of a child's run: its display name, {@code SUCCESSFUL} or {@code FAILED}, its time. */
+  public record TestRun(String name, String status, long millis) {
+
+    public boolean failed() {
+      return status.equals("FAILED");
+    }
+  }
+
   /** What a child printed: its {@code key=value} facts and everything else. */
   public record Result(int exitCode, String output) {
 
@@ -144,6 +152,14 @@ public final class ChildJvm {
     public List<String> facts(String key) {
       String prefix = ChildMain.FACT + key + "=";
       return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+    }
+
+    /** Each test the child ran, in order: its name, how it ended and how long it took. */
+    public List<TestRun> tests() {
+      return facts("test").stream()
+          .map(fact -> fact.split("\\|"))
+          .map(parts -> new TestRun(parts[0], parts[1], Long.parseLong(parts[2])))
+          .toList();
     }
 
     @Override

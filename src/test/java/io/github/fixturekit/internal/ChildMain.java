@@ -4,7 +4,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.embedded.EmbeddedDatabase;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -69,7 +74,7 @@ public final class ChildMain {
             .build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(request, listener);
+    launcher.execute(request, listener, new TestTimes());
     TestExecutionSummary summary = listener.getSummary();
     fact("tests", Long.toString(summary.getTestsStartedCount()));
     fact("succeeded", Long.toString(summary.getTestsSucceededCount()));
@@ -77,6 +82,25 @@ public final class ChildMain {
     summary.getFailures()
         .forEach(f -> fact("failure", f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
     return summary.getTotalFailureCount() == 0 ? 0 : 1;
+  }
+
+  /** Says how each test ended and how long it took: {@code test=name|SUCCESSFUL|millis}. */
+  private static final class TestTimes implements TestExecutionListener {
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+      started.put(test.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+      Long start = started.remove(test.getUniqueId());
+      if (test.isTest() && start != null) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        fact("test", test.getDisplayName() + "|" + result.getStatus() + "|" + millis);
+      }
+    }
   }
 
   /** For scenario classes: a fact the parent test reads. */

@@ -154,6 +154,18 @@ class FixtureSettingsTest {
     }
 
     @Test
+    void aDurationTooLargeForADurationIsReportedNotThrownAsANumberFormatException() {
+      assertThatThrownBy(() -> read(Map.of(FixtureProperties.CONNECT_TIMEOUT, "99999999999999999999s")))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessage(
+              "fixturekit.timeout.connect is [99999999999999999999s]; expected a positive duration such as"
+                  + " 500ms, 30s, 5m, 1h or PT30S");
+      assertThatThrownBy(() -> read(Map.of(FixtureProperties.LEFTOVER_AGE, "9223372036854775807d")))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessageStartingWith("fixturekit.leftover-age is [9223372036854775807d]; expected a positive duration");
+    }
+
+    @Test
     void aReuseFlagThatIsNotABoolean() {
       assertThatThrownBy(() -> read(Map.of(FixtureProperties.TESTCONTAINERS_REUSE, "maybe")))
           .hasMessage("fixturekit.testcontainers.reuse is [maybe]; expected true or false");

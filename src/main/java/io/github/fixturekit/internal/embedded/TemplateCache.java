@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -43,6 +46,8 @@ final class TemplateCache {
   private static final String FORMAT = "2";
   /** zonky's lock file inside a data directory; not part of a template. */
   private static final Set<String> NOT_COPIED = Set.of("epg-lock", "postmaster.pid", "postmaster.opts");
+  /** How long a start waits for a cluster a killed JVM left running to stop. */
+  static final Duration ORPHAN_STOP = Duration.ofSeconds(10);
   private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
   private final Path root;
@@ -180,7 +185,8 @@ final class TemplateCache {
 
   /**
    * Removes run and staging folders whose JVM is gone. A cluster such a JVM left running (it was
-   * killed) is asked to stop; its folder goes on a later start.
+   * killed) is asked to stop, and its folder goes once it has; a cluster that does not stop within
+   * {@link #ORPHAN_STOP} keeps its folder until a later start.
    */
   void removeLeftovers() {
     if (!Files.isDirectory(root)) {
@@ -197,16 +203,35 @@ final class TemplateCache {
           continue;
         }
         Optional<Long> postmaster = postmasterPid(child);
-        if (postmaster.isPresent() && alive(postmaster.get())) {
-          ProcessHandle.of(postmaster.get())
-              .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-              .ifPresent(ProcessHandle::destroy);
+        if (postmaster.isPresent() && alive(postmaster.get()) && !stopOrphan(postmaster.get())) {
           continue;
         }
         deleteTree(child);
       }
     } catch (IOException | UncheckedIOException e) {
       LOG.log(System.Logger.Level.DEBUG, "fixturekit could not tidy " + root + ": " + e);
+    }
+  }
+
+  /**
+   * Asks the PostgreSQL server {@code pid} to stop (SIGTERM: its killed JVM's connections are
+   * gone, so it shuts down at once) and waits for it; false when it is still running.
+   */
+  private static boolean stopOrphan(long pid) {
+    Optional<ProcessHandle> server =
+        ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    if (server.isEmpty()) {
+      return false;
+    }
+    server.get().destroy();
+    try {
+      server.get().onExit().get(ORPHAN_STOP.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -42,6 +42,7 @@ final class TestcontainersDatabase implements ServerDatabase {
   static ServerDatabase start(DatabaseConfig config) {
     PostgreSQLContainer container = container(config);
     ensureImage(config);
+    LeftoverContainers.remove(DockerClientFactory.instance().client());
     try {
       container.start();
     } catch (RuntimeException e) {
@@ -102,6 +103,10 @@ final class TestcontainersDatabase implements ServerDatabase {
             .withReuse(config.testcontainersReuse());
     if (tmpfsAllowed()) {
       container.withTmpFs(Map.of(PGDATA, "rw"));
+    }
+    if (!config.testcontainersReuse()) {
+      // a reused container outlives its JVM on purpose, and a label would change its identity
+      container.withLabel(LeftoverContainers.OWNER, LeftoverContainers.thisJvm());
     }
     return container;
   }

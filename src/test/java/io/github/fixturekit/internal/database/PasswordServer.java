@@ -14,10 +14,10 @@ import java.sql.Statement;
  * machine's own server trusts every local connection. Role {@value #USER} has password
  * {@value #PASSWORD} and CREATEDB.
  */
-final class PasswordServer implements AutoCloseable {
+public final class PasswordServer implements AutoCloseable {
 
-  static final String USER = "fixturekit_pw";
-  static final String PASSWORD = "right-password";
+  public static final String USER = "fixturekit_pw";
+  public static final String PASSWORD = "right-password";
 
   private final EmbeddedPostgres postgres;
 
@@ -25,7 +25,7 @@ final class PasswordServer implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static PasswordServer start() throws IOException, SQLException {
+  public static PasswordServer start() throws IOException, SQLException {
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setRegisterShutdownHook(false)
@@ -51,7 +51,7 @@ final class PasswordServer implements AutoCloseable {
     return new PasswordServer(postgres);
   }
 
-  String url() {
+  public String url() {
     return postgres.getJdbcUrl("postgres", "postgres").replaceFirst("\\?.*$", "");
   }
 
