@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -115,30 +117,41 @@ public final class Benchmarks {
                 "-Dbench.jdbc.url=" + BenchServer.URL,
                 "-Dbench.jdbc.user=" + BenchServer.USER,
                 "-Dbench.jdbc.password=" + BenchServer.PASSWORD)
+            .addProfiler(GCProfiler.class)
             .output(logs.resolve("jmh.txt").toString())
             .build();
     Collection<RunResult> results = new Runner(options).run();
-    Map<String, Double> scores = new HashMap<>();
-    Map<String, String> units = new HashMap<>();
+    Map<String, RunResult> byName = new HashMap<>();
     for (RunResult result : results) {
-      String benchmark = result.getParams().getBenchmark();
-      scores.put(benchmark, result.getPrimaryResult().getScore());
-      units.put(benchmark, result.getPrimaryResult().getScoreUnit());
+      byName.put(result.getParams().getBenchmark(), result);
     }
-    pair("create-vs-jdbc", CreateBenchmark.class, scores, units);
-    pair("createList-vs-batch", CreateListBenchmark.class, scores, units);
-    pair("tokens-create-vs-jdbc", TokenCreateBenchmark.class, scores, units);
+    pair("create-vs-jdbc", CreateBenchmark.class, byName);
+    pair("createList-vs-batch", CreateListBenchmark.class, byName);
+    pair("tokens-create-vs-jdbc", TokenCreateBenchmark.class, byName);
   }
 
-  private static void pair(String name, Class<?> benchmark, Map<String, Double> scores, Map<String, String> units) {
-    String fixturekit = benchmark.getName() + ".fixturekit";
-    String jdbc = benchmark.getName() + ".jdbc";
-    if (!scores.containsKey(fixturekit) || !scores.containsKey(jdbc)) {
-      throw new IllegalStateException("JMH returned no score for " + benchmark.getSimpleName() + ": " + scores.keySet());
+  /**
+   * The ratio of the average times, and as a detail both sides with the bytes each allocated per
+   * operation (which the load of a shared machine does not move).
+   */
+  private static void pair(String name, Class<?> benchmark, Map<String, RunResult> results) {
+    RunResult fixturekit = results.get(benchmark.getName() + ".fixturekit");
+    RunResult jdbc = results.get(benchmark.getName() + ".jdbc");
+    if (fixturekit == null || jdbc == null) {
+      throw new IllegalStateException("JMH returned no score for " + benchmark.getSimpleName() + ": " + results.keySet());
     }
-    detail(name, String.format(Locale.ROOT, "fixturekit %.1f %s, raw JDBC %.1f %s",
-        scores.get(fixturekit), units.get(fixturekit), scores.get(jdbc), units.get(jdbc)));
-    ratio(name, scores.get(fixturekit) / scores.get(jdbc));
+    Result<?> time = fixturekit.getPrimaryResult();
+    Result<?> baseline = jdbc.getPrimaryResult();
+    detail(name, String.format(Locale.ROOT,
+        "fixturekit %.1f %s (±%.1f, %.0f bytes allocated per op), raw JDBC %.1f %s (±%.1f, %.0f bytes per op)",
+        time.getScore(), time.getScoreUnit(), time.getScoreError(), allocated(fixturekit),
+        baseline.getScore(), baseline.getScoreUnit(), baseline.getScoreError(), allocated(jdbc)));
+    ratio(name, time.getScore() / baseline.getScore());
+  }
+
+  private static double allocated(RunResult result) {
+    Result<?> bytes = result.getSecondaryResults().get("gc.alloc.rate.norm");
+    return bytes == null ? Double.NaN : bytes.getScore();
   }
 
   /**
