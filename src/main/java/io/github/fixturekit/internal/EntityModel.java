@@ -77,6 +77,7 @@ final class EntityModel<T> {
   private final List<Field> optionalParents;
   private final boolean readBack;
   private final boolean databaseWrites;
+  private volatile Constructor<T> noArgsConstructor;
   private final List<Field> collections;
   private final List<Field> inverseChildren;
   private final List<Field> ownedCollections;
@@ -282,8 +283,12 @@ final class EntityModel<T> {
   /** A new entity from its constructor without arguments, with no data in it. */
   T newInstance() {
     try {
-      Constructor<T> constructor = type.getDeclaredConstructor();
-      constructor.setAccessible(true);
+      Constructor<T> constructor = noArgsConstructor;
+      if (constructor == null) {
+        constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        noArgsConstructor = constructor; // racing threads find the same one
+      }
       return constructor.newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalArgumentException(Messages.cannotFill(type, "no usable constructor without arguments: " + e), e);
