@@ -13,6 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Version;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.math.BigInteger;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EntityModel<T> {
 
   private static final Map<Class<?>, EntityModel<?>> CACHE = new ConcurrentHashMap<>();
+  private static final int MAX_EMBEDDING_DEPTH = 8;
 
   /** Annotations (by name, so that a missing module costs nothing) whose values are not ours. */
   private static final Set<String> GENERATED_ANNOTATIONS =
@@ -74,6 +76,8 @@ final class EntityModel<T> {
   private final List<Field> requiredParents;
   private final List<Field> optionalParents;
   private final boolean readBack;
+  private final boolean databaseWrites;
+  private volatile Constructor<T> noArgsConstructor;
   private final List<Field> collections;
   private final List<Field> inverseChildren;
   private final List<Field> ownedCollections;
@@ -120,6 +124,7 @@ final class EntityModel<T> {
             .filter(f -> isToOne(f) && !isRequiredParent(f) && mappedBy(f).isEmpty())
             .toList();
     this.readBack = fields.stream().anyMatch(f -> hasAnyAnnotation(f, READ_BACK_ANNOTATIONS));
+    this.databaseWrites = databaseWritesAny(fields, 0);
     this.collections =
         fields.stream()
             .filter(f -> f.isAnnotationPresent(OneToMany.class) || f.isAnnotationPresent(ManyToMany.class))
@@ -260,6 +265,62 @@ final class EntityModel<T> {
   /** Whether the database computes values that only a refresh brings into the entity. */
   boolean readsBack() {
     return readBack;
+  }
+
+  /**
+   * Whether every field random data would go into is in {@code setByCaller}: then the entity needs
+   * no random data, only its constructor.
+   */
+  boolean leavesNothingToFill(Set<Field> setByCaller) {
+    for (Field field : EntityFields.persistentFields(type)) {
+      if (!isLeftAlone(field) && !setByCaller.contains(field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A new entity from its constructor without arguments, with no data in it. */
+  T newInstance() {
+    try {
+      Constructor<T> constructor = noArgsConstructor;
+      if (constructor == null) {
+        constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        noArgsConstructor = constructor; // racing threads find the same one
+      }
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException(Messages.cannotFill(type, "no usable constructor without arguments: " + e), e);
+    }
+  }
+
+  /**
+   * Whether the row may hold values the entity in memory does not: a column the database fills or
+   * computes ({@code @Generated}, {@code @Formula}, {@code @ColumnDefault}, a
+   * {@code columnDefinition}, a column left out of the insert), here or in an embedded value.
+   * Without any, the row holds exactly what the insert wrote, so reading it back tells nothing.
+   */
+  boolean databaseWritesColumns() {
+    return databaseWrites;
+  }
+
+  private static boolean databaseWritesAny(List<Field> fields, int depth) {
+    for (Field field : fields) {
+      Column column = field.getAnnotation(Column.class);
+      boolean written =
+          hasAnyAnnotation(field, GENERATED_ANNOTATIONS)
+              || hasAnyAnnotation(field, Set.of("org.hibernate.annotations.ColumnDefault"))
+              || (column != null && (!column.insertable() || !column.columnDefinition().isBlank()));
+      if (written) {
+        return true;
+      }
+      if (depth < MAX_EMBEDDING_DEPTH && field.getType().isAnnotationPresent(Embeddable.class)
+          && databaseWritesAny(EntityFields.persistentFields(field.getType()), depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -14,7 +14,9 @@ import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Cuts temporal values to the fractional seconds their column keeps, so an entity in memory equals
@@ -63,12 +65,15 @@ final class Temporals {
   }
 
   private static int digits(Field field, Class<?> type) {
-    int declared = declaredDigits(field);
+    int declared = DECLARED_DIGITS.computeIfAbsent(field, Temporals::declaredDigits);
     if (declared >= 0) {
       return Math.min(declared, TIMESTAMP_DIGITS);
     }
     return TIMES.contains(type) ? TIME_DIGITS : TIMESTAMP_DIGITS;
   }
+
+  // Asked for every temporal field of every entity made, twice: the annotations are read once.
+  private static final Map<Field, Integer> DECLARED_DIGITS = new ConcurrentHashMap<>();
 
   /** {@code @Column(secondPrecision)} (JPA 3.2) or Hibernate's {@code @FractionalSeconds}; -1 if unset. */
   private static int declaredDigits(Field field) {

@@ -8,6 +8,7 @@ import io.github.fixturekit.internal.Messages;
 import io.github.fixturekit.internal.tokens.TokenFactoryAccess;
 import io.github.fixturekit.internal.tokens.TokenView;
 import io.github.fixturekit.internal.tokens.TokenViews;
+import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.Hibernate;
@@ -31,6 +33,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   private final FactoryRegistry registry;
   private final Session session;
   private final TokenFieldMapping<T> mapping;
+  private final Set<Field> fieldsSet;
   private final TokenHashing hashing;
   private final int rawBytes;
   private final EntityFactory<T> entities;
@@ -41,6 +44,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     this.registry = registry;
     this.session = registry.session();
     this.mapping = TokenFieldMapping.of(schema);
+    this.fieldsSet = mapping.fieldsSet();
     this.hashing = schema.hashingFunction();
     this.rawBytes = schema.rawBytesCount();
     this.entities = registry.factory(mapping.tokenType());
@@ -135,7 +139,8 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
       requireUnused(raw, hash);
     }
     T token =
-        entities.createAndRefresh(
+        entities.createAndReadBack(
+            fieldsSet,
             entity ->
                 mapping.apply(
                     entity, ownerValue, hash, family, expiry, chosen.isRevoked(), now, issuedAt));

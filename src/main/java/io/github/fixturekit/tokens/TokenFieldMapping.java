@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,6 +330,15 @@ final class TokenFieldMapping<T> {
 
   Field revokedField() {
     return revoked;
+  }
+
+  /** The fields {@link #apply} sets on every token it issues. */
+  Set<Field> fieldsSet() {
+    Set<Field> set = new HashSet<>(Arrays.asList(owner, hash, family, expiresAt, revoked));
+    if (issuedAt != null) {
+      set.add(issuedAt);
+    }
+    return Set.copyOf(set);
   }
 
   boolean hasIssuedAt() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.fixturekit.Factory;
 import io.github.fixturekit.FixtureTest;
+import io.github.fixturekit.tokens.model.BareToken;
 import io.github.fixturekit.tokens.model.CountedOwner;
 import io.github.fixturekit.tokens.model.CountedToken;
 import java.time.Duration;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code create} talks to the database no more often than the reference fixture: one insert and
- * one select for the refresh. The entity set is used by no other test, so nothing else touches the
+ * one select for the refresh, and no select where the row holds nothing but what was inserted. The entity set is used by no other test, so nothing else touches the
  * statistics of its SessionFactory while a count runs.
  */
-@FixtureTest(entities = {CountedOwner.class, CountedToken.class})
+@FixtureTest(entities = {CountedOwner.class, CountedToken.class, BareToken.class})
 class RefreshTokenFactoryRoundTripTest {
 
   private static final long SEED_STATEMENTS = 2;
@@ -85,6 +86,31 @@ class RefreshTokenFactoryRoundTripTest {
     assertThat(token.getIssuedAt())
         .as("a value only the database sets, present after the refresh")
         .isEqualTo(transactionStart);
+  }
+
+  @Test
+  void createReadsNothingBackWhenTheDatabaseFillsNoColumn(
+      Factory<CountedOwner> owners, RefreshTokenFactory<BareToken> tokens, Session session) {
+    CountedOwner owner = owners.create();
+    tokens.create(owner); // draws a block of ids ahead
+
+    BareToken[] made = new BareToken[1];
+    long prepared = preparedStatements(session, "nothing to read back", () -> made[0] = tokens.create(owner).entity());
+
+    assertThat(prepared).as("the insert alone").isEqualTo(1);
+    BareToken token = made[0];
+    String hash =
+        session
+            .createNativeQuery("select token_hash from tk_bare_tokens where id = :id", String.class)
+            .setParameter("id", token.getId())
+            .getSingleResult();
+    OffsetDateTime expiresAt =
+        session
+            .createNativeQuery("select expires_at from tk_bare_tokens where id = :id", OffsetDateTime.class)
+            .setParameter("id", token.getId())
+            .getSingleResult();
+    assertThat(hash).as("the row's hash").isEqualTo(token.getTokenHash());
+    assertThat(expiresAt.toInstant()).as("the row's expiry").isEqualTo(token.getExpiresAt());
   }
 
   /**
