@@ -151,6 +151,7 @@ class RegexStringsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(
         delimiter = '|',
+        quoteCharacter = '`',
         value = {
           "*a       | a quantifier '*' with nothing before it at position 0",
           "x{}      | a quantifier '{' with nothing before it at position 1",
