@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -61,7 +62,7 @@ public final class FixtureExtension
 
   private final List<Class<?>> entities;
   private final List<Class<?>> factories;
-  private final Isolation isolation;
+  private final @Nullable Isolation isolation;
   private final Clock clock;
   private final List<TokenSchema<?>> tokenSchemas;
 
@@ -73,7 +74,7 @@ public final class FixtureExtension
   private FixtureExtension(
       List<Class<?>> entities,
       List<Class<?>> factories,
-      Isolation isolation,
+      @Nullable Isolation isolation,
       Clock clock,
       List<TokenSchema<?>> tokenSchemas) {
     this.entities = entities;
@@ -263,7 +264,7 @@ public final class FixtureExtension
 
     private List<Class<?>> entities = List.of();
     private List<Class<?>> factories = List.of();
-    private Isolation isolation;
+    private @Nullable Isolation isolation;
     private Clock clock = Clock.systemUTC();
     private final List<TokenSchema<?>> tokenSchemas = new ArrayList<>();
 
@@ -288,6 +289,7 @@ public final class FixtureExtension
      * @return this builder
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable list
     public final Builder factories(Class<? extends FixtureFactory<?>>... factories) {
       this.factories = List.of(factories);
       return this;

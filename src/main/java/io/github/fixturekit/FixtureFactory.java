@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.instancio.Model;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base type of a factory of your own for one entity: defaults, named traits, sequences and
@@ -67,7 +68,7 @@ public abstract class FixtureFactory<T> implements Factory<T> {
   private List<Consumer<? super T>> afterCreate = List.of();
   private final Recipe<T> recipe = new Recipe<>() {
     @Override
-    public Object instancioModel() {
+    public @Nullable Object instancioModel() {
       return FixtureFactory.this.instancioModel();
     }
 
@@ -119,7 +120,7 @@ public abstract class FixtureFactory<T> implements Factory<T> {
    *
    * @return a model of the entity, or null
    */
-  protected Model<T> instancioModel() {
+  protected @Nullable Model<T> instancioModel() {
     return null;
   }
 
@@ -175,7 +176,8 @@ public abstract class FixtureFactory<T> implements Factory<T> {
    * @param <F> this factory's own type
    * @return a new factory of the same class with the trait added
    */
-  @SuppressWarnings("unchecked")
+  // F is the subclass's own type, so a trait method returns it without a cast
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   protected final <F extends FixtureFactory<T>> F trait(Consumer<? super T> change) {
     FixtureFactory<T> copy = copy();
     copy.traits = plus(traits, Objects.requireNonNull(change, "change"));
@@ -196,7 +198,7 @@ public abstract class FixtureFactory<T> implements Factory<T> {
    * @param <F> this factory's own type
    * @return a new factory of the same class with the action added
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   protected final <F extends FixtureFactory<T>> F afterCreate(Consumer<? super T> action) {
     FixtureFactory<T> copy = copy();
     copy.traits = traits;

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clock of one test: a {@link Clock} that follows a base clock (the live system UTC clock
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
   /** Frozen at an instant, or following the base clock shifted by an offset. */
-  private record State(Instant frozenAt, Duration offset) {}
+  private record State(@Nullable Instant frozenAt, Duration offset) {}
 
   private final Clock base;
   private final ZoneId zone;
@@ -120,15 +121,20 @@ public final class TestClock extends Clock {
    * @return {@code true} after {@link #freezeAt(Instant)} until {@link #resume()}
    */
   public boolean isFrozen() {
-    return state.get().frozenAt() != null;
+    return current().frozenAt() != null;
   }
 
   @Override
   public Instant instant() {
-    State current = state.get();
-    return current.frozenAt() != null
-        ? current.frozenAt()
+    State current = current();
+    Instant frozenAt = current.frozenAt();
+    return frozenAt != null
+        ? frozenAt
         : base.instant().plus(current.offset());
+  }
+
+  private State current() {
+    return Objects.requireNonNull(state.get(), "the state is never unset");
   }
 
   @Override
@@ -145,7 +151,7 @@ public final class TestClock extends Clock {
 
   @Override
   public String toString() {
-    State current = state.get();
+    State current = current();
     return current.frozenAt() != null
         ? "TestClock[frozen at " + current.frozenAt() + ", " + zone + "]"
         : "TestClock[following " + base + (current.offset().isZero() ? "" : " " + current.offset()) + ", " + zone + "]";

@@ -24,6 +24,7 @@ import org.hibernate.Session;
 /** The {@link Factory} of one entity type, bound to one session. */
 public final class EntityFactory<T> implements Factory<T> {
 
+  @SuppressWarnings("UnnecessaryLambda") // one shared customizer that changes nothing
   private static final Consumer<Object> NO_CHANGES = entity -> {};
   private static final int MOST_FILLED_AHEAD = 32;
 

@@ -90,7 +90,7 @@ final class EntityModel<T> {
       throw new IllegalArgumentException(Messages.abstractEntity(type));
     }
     try {
-      type.getDeclaredConstructor();
+      var unused = type.getDeclaredConstructor();
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(Messages.noUsableConstructor(type), e);
     }

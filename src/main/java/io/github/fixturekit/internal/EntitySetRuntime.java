@@ -99,6 +99,8 @@ final class EntitySetRuntime implements AutoCloseable {
    * in that zone (a DST gap) would otherwise be moved by an hour.
    */
   private static final class WallTimeLocalDateTime extends LocalDateTimeJavaType {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public JdbcType getRecommendedJdbcType(JdbcTypeIndicators indicators) {
       return indicators.getJdbcType(SqlTypes.LOCAL_DATE_TIME);

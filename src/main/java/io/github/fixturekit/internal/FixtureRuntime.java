@@ -48,6 +48,7 @@ public final class FixtureRuntime implements AutoCloseable {
    * The JVM's runtime, starting the database on first use. A failure to start is remembered, so
    * every later test fails at once with the same message instead of waiting again.
    */
+  @SuppressWarnings("StaticAssignmentOfThrowable") // the failure is the message every later test shows
   public static FixtureRuntime get(FixtureSettings settings) {
     FixtureRuntime current = instance;
     if (current != null) {

@@ -47,6 +47,7 @@ final class PatternValues {
     fill(entity, uniqueFields, random, 0);
   }
 
+  @SuppressWarnings("ReferenceEquality") // NONE is a marker instance
   private static void fill(Object target, Set<Field> uniqueFields, Random random, int depth) {
     for (Field field : EntityFields.persistentFields(target.getClass())) {
       if (EntityModel.isLeftAlone(field)) {
@@ -92,7 +93,7 @@ final class PatternValues {
     int flags = 0;
     Object declared = value(pattern, "flags");
     for (int i = 0; declared != null && i < Array.getLength(declared); i++) {
-      flags |= (int) value((Object) Array.get(declared, i), "getValue");
+      flags |= (int) value(Array.get(declared, i), "getValue");
     }
     RegexStrings.Node node;
     try {

@@ -53,30 +53,35 @@ final class RegexStrings {
   }
 
   private record Literal(char c) implements Node {
+    @Override
     public void write(StringBuilder out, Random random) {
       out.append(c);
     }
   }
 
   private record CharClass(String chars) implements Node {
+    @Override
     public void write(StringBuilder out, Random random) {
       out.append(chars.charAt(random.nextInt(chars.length())));
     }
   }
 
   private record Sequence(List<Node> parts) implements Node {
+    @Override
     public void write(StringBuilder out, Random random) {
       parts.forEach(p -> p.write(out, random));
     }
   }
 
   private record Choice(List<Node> options) implements Node {
+    @Override
     public void write(StringBuilder out, Random random) {
       options.get(random.nextInt(options.size())).write(out, random);
     }
   }
 
   private record Repeat(Node node, int min, int max) implements Node {
+    @Override
     public void write(StringBuilder out, Random random) {
       int times = min + random.nextInt(max - min + 1);
       for (int i = 0; i < times; i++) {
@@ -118,7 +123,7 @@ final class RegexStrings {
       case '(':
         return group();
       case '\\':
-        return escape(false);
+        return escape();
       case '*', '+', '?', '{':
         throw new Unsupported("a quantifier '" + c + "' with nothing before it at position " + (at - 1));
       default:
@@ -265,14 +270,14 @@ final class RegexStrings {
   }
 
   private String classEscape() {
-    Node node = escape(true);
+    Node node = escape();
     if (node instanceof Literal literal) {
       return String.valueOf(literal.c());
     }
     return ((CharClass) node).chars();
   }
 
-  private Node escape(boolean inClass) {
+  private Node escape() {
     if (at >= regex.length()) {
       throw new Unsupported("a trailing backslash");
     }
@@ -311,8 +316,8 @@ final class RegexStrings {
     String text = end < 0 ? regex.substring(at) : regex.substring(at, end);
     at = end < 0 ? regex.length() : end + 2;
     List<Node> parts = new ArrayList<>();
-    for (char c : text.toCharArray()) {
-      parts.add(new Literal(c));
+    for (int i = 0; i < text.length(); i++) {
+      parts.add(new Literal(text.charAt(i)));
     }
     return new Sequence(parts);
   }

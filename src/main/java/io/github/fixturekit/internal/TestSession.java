@@ -293,6 +293,7 @@ public final class TestSession implements AutoCloseable {
 
   /** Notices a commit of the test's transaction, which rollback isolation cannot undo. */
   private static final class CommitWatch implements SessionEventListener {
+    private static final long serialVersionUID = 1L;
 
     private volatile boolean committed;
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 
 /** Persists tokens the way the reference fixture does: insert, flush, refresh. */
 final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, TokenFactoryAccess {
@@ -181,7 +182,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   private Object ownerValue(Object owner) {
     Objects.requireNonNull(owner, () -> Messages.nullTokenOwner(mapping.ownerType(), mapping.ownerField()));
     if (mapping.ownerIsAssociation()) {
-      if (!mapping.ownerType().isInstance(owner)) {
+      if (!mapping.ownerField().getType().isInstance(owner)) {
         throw new IllegalArgumentException(
             Messages.wrongTokenOwner(mapping.tokenType(), mapping.ownerField(), owner));
       }
@@ -239,7 +240,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   }
 
   @Override
-  public Class<?> ownerType() {
+  public @Nullable Class<?> ownerType() {
     return mapping.ownerType();
   }
 
@@ -262,7 +263,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     }
 
     @Override
-    public Instant expiresAt(Object token) {
+    public @Nullable Instant expiresAt(Object token) {
       return mapping.expiresAt(Hibernate.unproxy(token));
     }
 
@@ -277,7 +278,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     }
 
     @Override
-    public Object ownerId(Object token) {
+    public @Nullable Object ownerId(Object token) {
       Object owner = mapping.owner(Hibernate.unproxy(token));
       return owner == null ? null : mapping.ownerIsAssociation() ? EntityIds.idOf(owner) : owner;
     }

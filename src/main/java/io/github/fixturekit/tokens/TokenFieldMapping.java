@@ -20,10 +20,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the token roles live in a token entity: named by a {@link TokenSchema} (from
@@ -50,22 +52,22 @@ final class TokenFieldMapping<T> {
   private final Class<T> tokenType;
   private final Field owner;
   private final boolean ownerIsAssociation;
-  private final Class<?> ownerType;
+  private final @Nullable Class<?> ownerType;
   private final Field hash;
   private final Field family;
   private final Field expiresAt;
   private final Field revoked;
-  private final Field issuedAt;
+  private final @Nullable Field issuedAt;
 
   private TokenFieldMapping(
       Class<T> tokenType,
       Field owner,
-      Class<?> ownerType,
+      @Nullable Class<?> ownerType,
       Field hash,
       Field family,
       Field expiresAt,
       Field revoked,
-      Field issuedAt) {
+      @Nullable Field issuedAt) {
     this.tokenType = tokenType;
     this.owner = owner;
     this.ownerIsAssociation = isAssociation(owner);
@@ -93,7 +95,7 @@ final class TokenFieldMapping<T> {
   }
 
   /** A role, the problem with it, and whether another field could fill it. */
-  private record Problem(String role, String text, Set<Class<?>> types) {}
+  private record Problem(String role, String text, @Nullable Set<Class<?>> types) {}
 
   private static TokenFieldMapping<?> resolve(TokenSchema.Fields names) {
     Class<?> tokenType = names.tokenType();
@@ -131,11 +133,20 @@ final class TokenFieldMapping<T> {
               problems.stream().map(Problem::text).toList(),
               suggestion(tokenType, fields, problems, mapped)));
     }
-    if (!isAssociation(owner) && names.ownerType() != null && !isEntity(names.ownerType())) {
+    // no problems: every required role was found
+    Field ownerField = Objects.requireNonNull(owner);
+    if (!isAssociation(ownerField) && names.ownerType() != null && !isEntity(names.ownerType())) {
       throw new IllegalArgumentException(Messages.ownerTypeNotAnEntity(tokenType, names.ownerType()));
     }
     return new TokenFieldMapping<>(
-        tokenType, owner, names.ownerType(), hash, family, expiresAt, revoked, issuedAt);
+        tokenType,
+        ownerField,
+        names.ownerType(),
+        Objects.requireNonNull(hash),
+        Objects.requireNonNull(family),
+        Objects.requireNonNull(expiresAt),
+        Objects.requireNonNull(revoked),
+        issuedAt);
   }
 
   private static void checkDistinct(Map<String, Field> mapped, List<Problem> problems) {
@@ -152,8 +163,8 @@ final class TokenFieldMapping<T> {
         });
   }
 
-  private static Field findOwner(
-      Class<?> tokenType, List<Field> fields, String named, List<Problem> problems) {
+  private static @Nullable Field findOwner(
+      Class<?> tokenType, List<Field> fields, @Nullable String named, List<Problem> problems) {
     if (named != null) {
       Optional<Field> field = fields.stream().filter(f -> f.getName().equals(named)).findFirst();
       if (field.isEmpty()) {
@@ -200,8 +211,8 @@ final class TokenFieldMapping<T> {
     return OWNER_ID_TYPES;
   }
 
-  private static Field findRevoked(
-      Class<?> tokenType, List<Field> fields, String named, List<Problem> problems) {
+  private static @Nullable Field findRevoked(
+      Class<?> tokenType, List<Field> fields, @Nullable String named, List<Problem> problems) {
     if (named != null) {
       return find(tokenType, fields, "revoked", named, List.of(), REVOKED_TYPES, problems);
     }
@@ -229,11 +240,11 @@ final class TokenFieldMapping<T> {
     return null;
   }
 
-  private static Field find(
+  private static @Nullable Field find(
       Class<?> tokenType,
       List<Field> fields,
       String role,
-      String named,
+      @Nullable String named,
       List<String> conventions,
       Set<Class<?>> types,
       List<Problem> problems) {
@@ -304,7 +315,7 @@ final class TokenFieldMapping<T> {
   }
 
   /** The owner's entity class; null when the owner is an id column and no owner type was given. */
-  Class<?> ownerType() {
+  @Nullable Class<?> ownerType() {
     return ownerType;
   }
 
@@ -396,7 +407,7 @@ final class TokenFieldMapping<T> {
     return value instanceof Boolean b ? b : value != null;
   }
 
-  Instant expiresAt(Object token) {
+  @Nullable Instant expiresAt(Object token) {
     return toInstant(EntityFields.get(expiresAt, token));
   }
 
@@ -425,7 +436,7 @@ final class TokenFieldMapping<T> {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  static Instant toInstant(Object value) {
+  static @Nullable Instant toInstant(@Nullable Object value) {
     if (value == null) {
       return null;
     }

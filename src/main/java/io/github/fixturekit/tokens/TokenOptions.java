@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The choices a test can make for one refresh token. Every option returns this object, so options
@@ -28,15 +29,15 @@ public final class TokenOptions {
 
   private boolean revoked;
   private Duration expiresIn = Duration.ofDays(DEFAULT_LIFETIME_DAYS);
-  private Instant expiresAt;
-  private UUID familyId;
-  private String raw;
-  private Instant issuedAt;
+  private @Nullable Instant expiresAt;
+  private @Nullable UUID familyId;
+  private @Nullable String raw;
+  private @Nullable Instant issuedAt;
 
   TokenOptions() {}
 
   /**
-   * Whether the token is stored as revoked. With a {@code revokedAt} timestamp instead of a flag,
+   * Whether the token is stored as revoked. With a revocation timestamp instead of a flag,
    * a revoked token is stamped with "now" on the test's clock.
    *
    * @param revoked {@code true} for a revoked token; the default is {@code false}
@@ -135,19 +136,19 @@ public final class TokenOptions {
     return expiresIn;
   }
 
-  Instant expiresAt() {
+  @Nullable Instant expiresAt() {
     return expiresAt;
   }
 
-  UUID familyId() {
+  @Nullable UUID familyId() {
     return familyId;
   }
 
-  String raw() {
+  @Nullable String raw() {
     return raw;
   }
 
-  Instant issuedAt() {
+  @Nullable Instant issuedAt() {
     return issuedAt;
   }
 }

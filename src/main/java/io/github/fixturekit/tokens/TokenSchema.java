@@ -3,6 +3,7 @@ package io.github.fixturekit.tokens;
 import io.github.fixturekit.internal.Messages;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token mapping in code: which fields of a token entity hold the token roles, how raw tokens are
@@ -26,25 +27,25 @@ import java.util.Objects;
 public final class TokenSchema<T> {
 
   private final Class<T> tokenType;
-  private final String owner;
-  private final Class<?> ownerType;
-  private final String hash;
-  private final String family;
-  private final String expiresAt;
-  private final String revoked;
-  private final String issuedAt;
+  private final @Nullable String owner;
+  private final @Nullable Class<?> ownerType;
+  private final @Nullable String hash;
+  private final @Nullable String family;
+  private final @Nullable String expiresAt;
+  private final @Nullable String revoked;
+  private final @Nullable String issuedAt;
   private final TokenHashing hashing;
   private final int rawBytes;
 
   private TokenSchema(
       Class<T> tokenType,
-      String owner,
-      Class<?> ownerType,
-      String hash,
-      String family,
-      String expiresAt,
-      String revoked,
-      String issuedAt,
+      @Nullable String owner,
+      @Nullable Class<?> ownerType,
+      @Nullable String hash,
+      @Nullable String family,
+      @Nullable String expiresAt,
+      @Nullable String revoked,
+      @Nullable String issuedAt,
       TokenHashing hashing,
       int rawBytes) {
     this.tokenType = tokenType;
@@ -126,7 +127,7 @@ public final class TokenSchema<T> {
     };
   }
 
-  private static String emptyToNull(String value) {
+  private static @Nullable String emptyToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
@@ -136,7 +137,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> owner(String field) {
+  public TokenSchema<T> owner(@Nullable String field) {
     return new TokenSchema<>(tokenType, field, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
@@ -156,7 +157,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> hash(String field) {
+  public TokenSchema<T> hash(@Nullable String field) {
     return new TokenSchema<>(tokenType, owner, ownerType, field, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
@@ -166,7 +167,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> family(String field) {
+  public TokenSchema<T> family(@Nullable String field) {
     return new TokenSchema<>(tokenType, owner, ownerType, hash, field, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
@@ -176,7 +177,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> expiresAt(String field) {
+  public TokenSchema<T> expiresAt(@Nullable String field) {
     return new TokenSchema<>(tokenType, owner, ownerType, hash, family, field, revoked, issuedAt, hashing, rawBytes);
   }
 
@@ -186,7 +187,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> revoked(String field) {
+  public TokenSchema<T> revoked(@Nullable String field) {
     return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, field, issuedAt, hashing, rawBytes);
   }
 
@@ -196,7 +197,7 @@ public final class TokenSchema<T> {
    * @param field the field name, or null for the convention
    * @return a changed copy
    */
-  public TokenSchema<T> issuedAt(String field) {
+  public TokenSchema<T> issuedAt(@Nullable String field) {
     return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, revoked, field, hashing, rawBytes);
   }
 
@@ -235,31 +236,31 @@ public final class TokenSchema<T> {
     return tokenType;
   }
 
-  String ownerField() {
+  @Nullable String ownerField() {
     return owner;
   }
 
-  Class<?> ownerType() {
+  @Nullable Class<?> ownerType() {
     return ownerType;
   }
 
-  String hashField() {
+  @Nullable String hashField() {
     return hash;
   }
 
-  String familyField() {
+  @Nullable String familyField() {
     return family;
   }
 
-  String expiresAtField() {
+  @Nullable String expiresAtField() {
     return expiresAt;
   }
 
-  String revokedField() {
+  @Nullable String revokedField() {
     return revoked;
   }
 
-  String issuedAtField() {
+  @Nullable String issuedAtField() {
     return issuedAt;
   }
 
@@ -274,13 +275,13 @@ public final class TokenSchema<T> {
   /** The field names only: what the field lookup depends on. */
   record Fields(
       Class<?> tokenType,
-      String owner,
-      Class<?> ownerType,
-      String hash,
-      String family,
-      String expiresAt,
-      String revoked,
-      String issuedAt) {}
+      @Nullable String owner,
+      @Nullable Class<?> ownerType,
+      @Nullable String hash,
+      @Nullable String family,
+      @Nullable String expiresAt,
+      @Nullable String revoked,
+      @Nullable String issuedAt) {}
 
   Fields fields() {
     return new Fields(tokenType, owner, ownerType, hash, family, expiresAt, revoked, issuedAt);

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 class BatchingTest {
 
   /** Counts what Hibernate sends: statements executed one by one, and JDBC batches. */
+  @SuppressWarnings("removal") // Hibernate 6.6 has no replacement yet
   static final class Counter extends BaseSessionEventListener {
+    private static final long serialVersionUID = 1L;
     long statements;
     long batches;
 

@@ -46,7 +46,9 @@ class BatchingMeasurement {
   private static final AtomicLong RAW = new AtomicLong();
 
   /** Counts what Hibernate sends: each statement execution and each batch is one round trip. */
+  @SuppressWarnings("removal") // Hibernate 6.6 has no replacement yet
   static final class Counter extends BaseSessionEventListener {
+    private static final long serialVersionUID = 1L;
     long statements;
     long batches;
 
@@ -84,7 +86,7 @@ class BatchingMeasurement {
     session.clear();
     long statements = counter.statements;
     long batches = counter.batches;
-    action.get();
+    var unused = action.get();
     System.out.printf(
         Locale.ROOT,
         "measure createList(%d) %s: %d statements executed one by one, %d JDBC batches%n",

@@ -31,7 +31,7 @@ class RefreshTokenFactoryRoundTripTest {
     statistics.setStatisticsEnabled(true);
     try {
       statistics.clear();
-      action.get();
+      var unused = action.get();
       long prepared = statistics.getPrepareStatementCount();
       System.out.println(
           "fixturekit RefreshTokenFactory.create ["

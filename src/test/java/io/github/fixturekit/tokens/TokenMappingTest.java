@@ -251,6 +251,17 @@ class TokenMappingTest {
     }
 
     @Test
+    void anOwnerTypeThatIsNotAnEntityIsRefused() {
+      assertThatThrownBy(() -> TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(String.class)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "ownerType [java.lang.String] in the token mapping of [TsApiToken] is not a JPA @Entity;"
+                  + " name the owner's entity class");
+      assertThat(TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(TsUser.class)).ownerType())
+          .isEqualTo(TsUser.class);
+    }
+
+    @Test
     void anHmacWithoutKeyIsRefused() throws Exception {
       TokenMapping mapping =
           Hashing.class.getDeclaredMethod("keyless", Object.class).getParameters()[0].getAnnotation(TokenMapping.class);

@@ -108,6 +108,8 @@ final class GeneratedReadBack
     inserted.forEach((persister, entities) -> readBack(session, persister, entities));
   }
 
+  // setHibernateFlushMode: its replacement (setQueryFlushMode) is new in Hibernate 7, and 6.6 is supported
+  @SuppressWarnings("deprecation")
   private void readBack(
       SharedSessionContractImplementor session, EntityPersister persister, Map<Object, Object> entities) {
     List<String> properties = properties(persister);

@@ -7,6 +7,8 @@ import java.util.Objects;
 /** A composite key of two numbers. */
 @Embeddable
 public class ShapePairId implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private long leftPart;
   private long rightPart;
 

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** The @IdClass of {@link ShapeTenantNumber}. */
 public class ShapeTenantKey implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private String tenant;
   private Long number;
 

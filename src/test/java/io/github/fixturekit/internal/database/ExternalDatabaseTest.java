@@ -200,6 +200,7 @@ class ExternalDatabaseTest {
   class LeftoversOfKilledRuns {
 
     @Test
+    @SuppressWarnings("try") // the connection is held open, not used
     void oldIdleDatabasesOfFixturekitsFormAreRemovedAndNothingElse() throws SQLException {
       String old = "fixturekit_20000101000000_1_abcd";
       String oldInUse = "fixturekit_20000101000000_2_abcd";
@@ -239,6 +240,7 @@ class ExternalDatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the connection is held open, not used
     void oldSchemasOfRunsWithoutCreatedbAreRemovedWhenTheirJvmHasNoConnection() throws SQLException {
       try (Role role = Role.create("nocreatedb");
           ForeignDatabase foreign = ForeignDatabase.create()) {

@@ -28,6 +28,7 @@ public final class ForeignDatabase implements AutoCloseable {
   }
 
   /** Whether the test server answers; tests that need it are skipped otherwise. */
+  @SuppressWarnings("try") // only whether it opens
   public static boolean serverAnswers() {
     try (Connection ignored = DriverManager.getConnection(SERVER_URL, SERVER_USER, SERVER_PASSWORD)) {
       return true;
