@@ -18,10 +18,9 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Generated ids, versions and database-generated columns are left to Hibernate and the
- * database; unique columns get values that cannot collide within the run; a required
- * {@code @ManyToOne} parent is created through the parent's own factory unless the customizer sets
- * one.
+ * <p>Generated ids, versions and database-generated columns are left to Hibernate and the database;
+ * unique columns get values that cannot collide within the run; a required {@code @ManyToOne}
+ * parent is created through the parent's own factory unless the customizer sets one.
  *
  * @param <T> the entity type
  * @since 0.1.0
@@ -102,9 +101,9 @@ public interface Factory<T> {
    * }
    * }</pre>
    *
-   * <p>Make the factory inside the transaction (in the test method or a {@code @BeforeEach}):
-   * it stays bound to the session that is current when it is made. Factories made by separate
-   * calls do not share one another's required parents; each makes its own.
+   * <p>Make the factory inside the transaction (in the test method or a {@code @BeforeEach}): it
+   * stays bound to the session that is current when it is made. Factories made by separate calls do
+   * not share one another's required parents; each makes its own.
    *
    * @param entityManager an open EntityManager backed by Hibernate, with an active transaction when
    *     entities are created

@@ -45,11 +45,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>Per JVM it starts one database and builds one SessionFactory per distinct entity set. Before
  * each test it opens one session and begins its transaction; after the test (and its
- * {@code @AfterEach} methods) it rolls the transaction back and closes the session, whatever happened
- * in it; in {@link Isolation#TRUNCATE} factories commit and the entity set's tables are emptied
- * instead, and in {@link Isolation#ROLLBACK} rows committed outside the test's transaction are
- * reported ({@link FixtureProperties#LEAKS}). Each test also gets a new {@link TestClock} that follows the configured clock until the test
- * freezes it ({@link FrozenClock}, {@link TestClock#freezeAt(java.time.Instant)}).
+ * {@code @AfterEach} methods) it rolls the transaction back and closes the session, whatever
+ * happened in it; in {@link Isolation#TRUNCATE} factories commit and the entity set's tables are
+ * emptied instead, and in {@link Isolation#ROLLBACK} rows committed outside the test's transaction
+ * are reported ({@link FixtureProperties#LEAKS}). Each test also gets a new {@link TestClock} that
+ * follows the configured clock until the test freezes it ({@link FrozenClock}, {@link
+ * TestClock#freezeAt(java.time.Instant)}).
  *
  * @since 0.1.0
  */
@@ -148,9 +149,11 @@ public final class FixtureExtension
       String test =
           context
               .getTestMethod()
-              .map(m -> m.getName().equals(context.getDisplayName().replaceAll("\\(.*", ""))
-                  ? context.getDisplayName()
-                  : m.getName() + " " + context.getDisplayName())
+              .map(
+                  m ->
+                      m.getName().equals(context.getDisplayName().replaceAll("\\(.*", ""))
+                          ? context.getDisplayName()
+                          : m.getName() + " " + context.getDisplayName())
               .orElse(context.getDisplayName());
       String report = Messages.seedReport(test, seed);
       System.err.println(report);
@@ -192,7 +195,9 @@ public final class FixtureExtension
     TestClock testClock = context.getStore(NAMESPACE).get(TestClock.class, TestClock.class);
     if (testClock == null) {
       throw new ParameterResolutionException(
-          "fixturekit has no clock for [" + context.getDisplayName() + "]: preparing the test failed;"
+          "fixturekit has no clock for ["
+              + context.getDisplayName()
+              + "]: preparing the test failed;"
               + " see the first error of this test");
     }
     return testClock;
@@ -230,7 +235,9 @@ public final class FixtureExtension
     TestSession session = context.getStore(NAMESPACE).get(TestSession.class, TestSession.class);
     if (session == null) {
       throw new ParameterResolutionException(
-          "fixturekit has no session for [" + context.getDisplayName() + "]: opening it failed"
+          "fixturekit has no session for ["
+              + context.getDisplayName()
+              + "]: opening it failed"
               + " before the test; see the first error of this test");
     }
     return session;
@@ -319,8 +326,8 @@ public final class FixtureExtension
     }
 
     /**
-     * How a token entity whose fields do not follow the naming convention is mapped, for its
-     * {@code RefreshTokenFactory} and {@code @Issued} parameters. A {@code @TokenMapping} on the
+     * How a token entity whose fields do not follow the naming convention is mapped, for its {@code
+     * RefreshTokenFactory} and {@code @Issued} parameters. A {@code @TokenMapping} on the
      * parameter, test method or test class wins over it.
      *
      * @param schema the mapping of one token entity
@@ -339,8 +346,7 @@ public final class FixtureExtension
      * @return a new extension
      */
     public FixtureExtension build() {
-      return new FixtureExtension(
-          entities, factories, isolation, clock, List.copyOf(tokenSchemas));
+      return new FixtureExtension(entities, factories, isolation, clock, List.copyOf(tokenSchemas));
     }
   }
 }

@@ -50,9 +50,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>For each entity the order is: random data, then {@link #defaults}, then the traits in the
  * order they were chained, then the customizer, then the derived attributes (each skipped when a
- * trait or the customizer set its field), then the required parents. Where the entity is a
- * required parent of another, fixturekit makes it with this factory's defaults too when the
- * factory is listed in {@code @FixtureTest(factories)} or declared as a parameter of the test.
+ * trait or the customizer set its field), then the required parents. Where the entity is a required
+ * parent of another, fixturekit makes it with this factory's defaults too when the factory is
+ * listed in {@code @FixtureTest(factories)} or declared as a parameter of the test.
  *
  * <p>Keep factories stateless: a trait returns a new instance of the class (made with its
  * no-argument constructor), so fields set later are not carried over.
@@ -66,27 +66,28 @@ public abstract class FixtureFactory<T> implements Factory<T> {
   private final Map<Field, Function<? super T, ?>> derived = new LinkedHashMap<>();
   private List<Consumer<? super T>> traits = List.of();
   private List<Consumer<? super T>> afterCreate = List.of();
-  private final Recipe<T> recipe = new Recipe<>() {
-    @Override
-    public @Nullable Object instancioModel() {
-      return FixtureFactory.this.instancioModel();
-    }
+  private final Recipe<T> recipe =
+      new Recipe<>() {
+        @Override
+        public @Nullable Object instancioModel() {
+          return FixtureFactory.this.instancioModel();
+        }
 
-    @Override
-    public void defaults(T entity) {
-      FixtureFactory.this.defaults(entity);
-    }
+        @Override
+        public void defaults(T entity) {
+          FixtureFactory.this.defaults(entity);
+        }
 
-    @Override
-    public Map<Field, Function<? super T, ?>> derived() {
-      return Collections.unmodifiableMap(derived);
-    }
+        @Override
+        public Map<Field, Function<? super T, ?>> derived() {
+          return Collections.unmodifiableMap(derived);
+        }
 
-    @Override
-    public String source() {
-      return FixtureFactory.this.getClass().getName();
-    }
-  };
+        @Override
+        public String source() {
+          return FixtureFactory.this.getClass().getName();
+        }
+      };
 
   /** Binds the factory to the test that asked for it; fixturekit calls this, not you. */
   @SuppressWarnings("unchecked")
@@ -169,8 +170,8 @@ public abstract class FixtureFactory<T> implements Factory<T> {
   }
 
   /**
-   * A copy of this factory that also applies {@code change} to each entity, after the defaults
-   * and before the customizer. Return it from a named trait method.
+   * A copy of this factory that also applies {@code change} to each entity, after the defaults and
+   * before the customizer. Return it from a named trait method.
    *
    * @param change sets what the trait means
    * @param <F> this factory's own type
@@ -273,7 +274,8 @@ public abstract class FixtureFactory<T> implements Factory<T> {
     return EntityFields.persistentFields(entityType).stream()
         .filter(f -> f.getName().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(Messages.noSuchField(getClass(), entityType, name)));
+        .orElseThrow(
+            () -> new IllegalArgumentException(Messages.noSuchField(getClass(), entityType, name)));
   }
 
   private static <X> List<X> plus(List<X> list, X item) {

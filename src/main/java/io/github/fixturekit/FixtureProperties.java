@@ -3,9 +3,9 @@ package io.github.fixturekit;
 /**
  * The configuration keys fixturekit reads. Each is looked up as a JVM system property, then as an
  * environment variable (upper case, dots and dashes as underscores: {@code FIXTUREKIT_JDBC_URL}),
- * then as a JUnit configuration parameter ({@code junit-platform.properties}). A
- * {@code fixturekit.*} system property or {@code FIXTUREKIT_*} environment variable that is none of
- * these keys is reported with a warning naming the nearest one, since a misspelt key would otherwise
+ * then as a JUnit configuration parameter ({@code junit-platform.properties}). A {@code
+ * fixturekit.*} system property or {@code FIXTUREKIT_*} environment variable that is none of these
+ * keys is reported with a warning naming the nearest one, since a misspelt key would otherwise
  * leave the default in place without a word ({@code fixturekit.test.*} is left to fixturekit's own
  * test suite).
  *
@@ -19,8 +19,8 @@ public final class FixtureProperties {
 
   /**
    * Where the database comes from: {@code auto} (the default: external when {@value #JDBC_URL} is
-   * set, else Testcontainers when a Docker engine answers, else embedded), {@code external},
-   * {@code testcontainers} or {@code embedded}.
+   * set, else Testcontainers when a Docker engine answers, else embedded), {@code external}, {@code
+   * testcontainers} or {@code embedded}.
    */
   public static final String DATABASE = "fixturekit.database";
 
@@ -43,24 +43,24 @@ public final class FixtureProperties {
   public static final String ENTITIES = "fixturekit.entities";
 
   /**
-   * The seed of every test's random data, for the whole run, unless a test pins its own with
-   * {@link FixtureSeed}; unset (the default), each test gets a fresh seed, printed when it fails.
+   * The seed of every test's random data, for the whole run, unless a test pins its own with {@link
+   * FixtureSeed}; unset (the default), each test gets a fresh seed, printed when it fails.
    */
   public static final String SEED = "fixturekit.seed";
 
   /**
-   * The PostgreSQL image for {@code fixturekit.database=testcontainers}; default
-   * {@code postgres:17-alpine}. Another image (a mirror, a locally built one) is accepted as a
-   * compatible substitute for the official {@code postgres} image. Needs
-   * {@code org.testcontainers:testcontainers-postgresql} on the test classpath.
+   * The PostgreSQL image for {@code fixturekit.database=testcontainers}; default {@code
+   * postgres:17-alpine}. Another image (a mirror, a locally built one) is accepted as a compatible
+   * substitute for the official {@code postgres} image. Needs {@code
+   * org.testcontainers:testcontainers-postgresql} on the test classpath.
    */
   public static final String TESTCONTAINERS_IMAGE = "fixturekit.testcontainers.image";
 
   /**
    * {@code true} keeps the container running after the JVM ends and reuses it next time (opt-in;
-   * Testcontainers also needs {@code testcontainers.reuse.enable=true} in
-   * {@code ~/.testcontainers.properties}). Each JVM still gets a database of its own inside it.
-   * Default {@code false}.
+   * Testcontainers also needs {@code testcontainers.reuse.enable=true} in {@code
+   * ~/.testcontainers.properties}). Each JVM still gets a database of its own inside it. Default
+   * {@code false}.
    */
   public static final String TESTCONTAINERS_REUSE = "fixturekit.testcontainers.reuse";
 
@@ -86,12 +86,14 @@ public final class FixtureProperties {
   public static final String LEFTOVER_AGE = "fixturekit.leftover-age";
 
   /**
-   * The longest wait for a database to start (embedded cluster, container, or another JVM
-   * preparing the embedded cache), as a duration such as {@code 60s}. Default {@code 60s}.
+   * The longest wait for a database to start (embedded cluster, container, or another JVM preparing
+   * the embedded cache), as a duration such as {@code 60s}. Default {@code 60s}.
    */
   public static final String STARTUP_TIMEOUT = "fixturekit.timeout.startup";
 
-  /** The longest wait to connect and log in to a server, such as {@code 10s}. Default {@code 10s}. */
+  /**
+   * The longest wait to connect and log in to a server, such as {@code 10s}. Default {@code 10s}.
+   */
   public static final String CONNECT_TIMEOUT = "fixturekit.timeout.connect";
 
   /**

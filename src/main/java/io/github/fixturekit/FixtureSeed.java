@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>instancio-junit's {@code @Seed} is honoured the same way. Numbers woven into unique values
- * to keep them unique over the whole run, and ids the database generates, still count on.
- * Raw refresh tokens always come from {@code SecureRandom}.
+ * <p>instancio-junit's {@code @Seed} is honoured the same way. Numbers woven into unique values to
+ * keep them unique over the whole run, and ids the database generates, still count on. Raw refresh
+ * tokens always come from {@code SecureRandom}.
  *
  * @since 0.1.0
  */

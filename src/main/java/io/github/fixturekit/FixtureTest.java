@@ -38,8 +38,8 @@ public @interface FixtureTest {
   /**
    * The JPA entity classes of the model under test. Each distinct set gets a SessionFactory (and a
    * schema) of its own. When empty, the entities are discovered as for a plain
-   * {@code @ExtendWith(FixtureExtension.class)}: the {@value FixtureProperties#ENTITIES} key when it is
-   * set, else every {@code @Entity} class in the test class's package and its subpackages.
+   * {@code @ExtendWith(FixtureExtension.class)}: the {@value FixtureProperties#ENTITIES} key when
+   * it is set, else every {@code @Entity} class in the test class's package and its subpackages.
    *
    * @return the entity classes
    */
@@ -54,8 +54,9 @@ public @interface FixtureTest {
 
   /**
    * Custom factories ({@link FixtureFactory} subclasses) whose defaults apply wherever fixturekit
-   * makes their entity on its own: a {@code Factory<User>} parameter, or a required parent. A custom
-   * factory declared as a test parameter applies the same way for that test; a listed one wins.
+   * makes their entity on its own: a {@code Factory<User>} parameter, or a required parent. A
+   * custom factory declared as a test parameter applies the same way for that test; a listed one
+   * wins.
    *
    * <pre>{@code
    * @FixtureTest(entities = {User.class, Order.class}, factories = UserFactory.class)

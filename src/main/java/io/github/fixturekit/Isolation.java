@@ -19,12 +19,13 @@ public enum Isolation {
   ROLLBACK,
 
   /**
-   * Commit mode, for code under test that uses its own connections, sessions or transactions:
-   * every factory call commits the test session's transaction (and begins the next one), so other
+   * Commit mode, for code under test that uses its own connections, sessions or transactions: every
+   * factory call commits the test session's transaction (and begins the next one), so other
    * connections see the rows at once. After the test, whatever the session still has open is rolled
-   * back and every table of the entity set (entity, secondary, join and collection tables) is emptied
-   * in one {@code TRUNCATE ... RESTART IDENTITY CASCADE}. Tests of one entity set in this mode never
-   * run at the same time as any other test of that entity set, also under JUnit's parallel mode.
+   * back and every table of the entity set (entity, secondary, join and collection tables) is
+   * emptied in one {@code TRUNCATE ... RESTART IDENTITY CASCADE}. Tests of one entity set in this
+   * mode never run at the same time as any other test of that entity set, also under JUnit's
+   * parallel mode.
    */
   TRUNCATE
 }

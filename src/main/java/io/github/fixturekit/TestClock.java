@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each test gets a new clock, so a clock frozen in one test never reaches the next. Its zone is
  * UTC; {@link #withZone(ZoneId)} gives a view in another zone that shares the same time. Only Java
- * code sees this clock: the database's own {@code now()} and {@code current_timestamp} keep the real
- * time.
+ * code sees this clock: the database's own {@code now()} and {@code current_timestamp} keep the
+ * real time.
  *
  * @since 0.1.0
  */
@@ -62,8 +62,10 @@ public final class TestClock extends Clock {
    * @return a new clock, in UTC
    */
   public static TestClock following(Clock base) {
-    Objects.requireNonNull(base, "base clock must not be null: pass Clock.systemUTC() for the live time");
-    return new TestClock(base, ZoneOffset.UTC, new AtomicReference<>(new State(null, Duration.ZERO)));
+    Objects.requireNonNull(
+        base, "base clock must not be null: pass Clock.systemUTC() for the live time");
+    return new TestClock(
+        base, ZoneOffset.UTC, new AtomicReference<>(new State(null, Duration.ZERO)));
   }
 
   /**
@@ -73,7 +75,9 @@ public final class TestClock extends Clock {
    * @return this clock
    */
   public TestClock freezeAt(Instant instant) {
-    Objects.requireNonNull(instant, "instant must not be null: pass for example Instant.parse(\"2030-01-01T00:00:00Z\")");
+    Objects.requireNonNull(
+        instant,
+        "instant must not be null: pass for example Instant.parse(\"2030-01-01T00:00:00Z\")");
     state.set(new State(instant, Duration.ZERO));
     return this;
   }
@@ -128,9 +132,7 @@ public final class TestClock extends Clock {
   public Instant instant() {
     State current = current();
     Instant frozenAt = current.frozenAt();
-    return frozenAt != null
-        ? frozenAt
-        : base.instant().plus(current.offset());
+    return frozenAt != null ? frozenAt : base.instant().plus(current.offset());
   }
 
   private State current() {
@@ -154,6 +156,11 @@ public final class TestClock extends Clock {
     State current = current();
     return current.frozenAt() != null
         ? "TestClock[frozen at " + current.frozenAt() + ", " + zone + "]"
-        : "TestClock[following " + base + (current.offset().isZero() ? "" : " " + current.offset()) + ", " + zone + "]";
+        : "TestClock[following "
+            + base
+            + (current.offset().isZero() ? "" : " " + current.offset())
+            + ", "
+            + zone
+            + "]";
   }
 }

@@ -1,5 +1,6 @@
 /**
- * fixturekit: a JUnit 5 extension that gives each test a real PostgreSQL database, a Hibernate session rolled back after the test, and factories of persisted entities.
+ * fixturekit: a JUnit 5 extension that gives each test a real PostgreSQL database, a Hibernate
+ * session rolled back after the test, and factories of persisted entities.
  *
  * <p>Nothing here returns or accepts null unless marked {@link org.jspecify.annotations.Nullable}.
  *

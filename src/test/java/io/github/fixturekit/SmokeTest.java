@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 class SmokeTest {
 
   @Test
-  void createsTokens(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+  void createsTokens(
+      Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
     Member m = members.create();
     IssuedToken<SessionToken> issued = tokens.create(m, o -> o.revoked(true));
     System.out.println(m.getEmail() + " " + m.getDisplayName() + " " + issued);
     assertThat(issued.entity().isRevoked()).isTrue();
-    assertThat(session.createNativeQuery("select count(*) from refresh_tokens", Long.class).getSingleResult()).isEqualTo(1L);
+    assertThat(
+            session
+                .createNativeQuery("select count(*) from refresh_tokens", Long.class)
+                .getSingleResult())
+        .isEqualTo(1L);
   }
 }

@@ -42,9 +42,16 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-/** The test clock: alone, injected, frozen by annotation, per test, across daylight saving changes. */
+/**
+ * The test clock: alone, injected, frozen by annotation, per test, across daylight saving changes.
+ */
 @TsFixtureTest
-@TokenMapping(entity = TsLegacyToken.class, hash = "digest", family = "chain", expiresAt = "validUntil", revoked = "disabled")
+@TokenMapping(
+    entity = TsLegacyToken.class,
+    hash = "digest",
+    family = "chain",
+    expiresAt = "validUntil",
+    revoked = "disabled")
 class TestClockTest {
 
   static final Instant A = Instant.parse("2030-01-01T00:00:00Z");
@@ -112,7 +119,8 @@ class TestClockTest {
       assertThat(clock.isFrozen()).isFalse();
 
       clock.freezeAt(B).advance(Duration.ofDays(7)).advance(Duration.ofMinutes(-1));
-      assertThat(clock.instant()).isEqualTo(B.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+      assertThat(clock.instant())
+          .isEqualTo(B.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -140,7 +148,8 @@ class TestClockTest {
 
     @Test
     void aNewClockFollowsTheSystemClock() {
-      assertThat(TestClock.create().instant()).isCloseTo(Instant.now(), within(1, ChronoUnit.SECONDS));
+      assertThat(TestClock.create().instant())
+          .isCloseTo(Instant.now(), within(1, ChronoUnit.SECONDS));
     }
 
     @Test
@@ -179,9 +188,11 @@ class TestClockTest {
         TestClock clock, Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
       clock.freezeAt(B);
 
-      assertThat(tokens.create(members.create()).entity().getExpiresAt()).isEqualTo(B.plus(Duration.ofDays(7)));
+      assertThat(tokens.create(members.create()).entity().getExpiresAt())
+          .isEqualTo(B.plus(Duration.ofDays(7)));
       clock.advance(Duration.ofDays(1));
-      assertThat(tokens.create(members.create()).entity().getExpiresAt()).isEqualTo(B.plus(Duration.ofDays(8)));
+      assertThat(tokens.create(members.create()).entity().getExpiresAt())
+          .isEqualTo(B.plus(Duration.ofDays(8)));
     }
 
     @Test
@@ -226,8 +237,13 @@ class TestClockTest {
 
       events.assertStatistics(s -> s.started(1).failed(1));
       Throwable failure =
-          events.failed().stream().findFirst().orElseThrow()
-              .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+          events.failed().stream()
+              .findFirst()
+              .orElseThrow()
+              .getPayload(TestExecutionResult.class)
+              .orElseThrow()
+              .getThrowable()
+              .orElseThrow();
       assertThat(failure)
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessage(
@@ -296,8 +312,13 @@ class TestClockTest {
     @ParameterizedTest(name = "JVM zone {0}")
     @ValueSource(
         strings = {
-          "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kathmandu",
-          "Asia/Kolkata", "UTC"
+          "America/New_York",
+          "Europe/Berlin",
+          "Australia/Lord_Howe",
+          "America/St_Johns",
+          "Asia/Kathmandu",
+          "Asia/Kolkata",
+          "UTC"
         })
     void sevenDaysAreExactly604800Seconds(
         String zoneName,
@@ -331,7 +352,10 @@ class TestClockTest {
                 session.find(SessionToken.class, ids.get(0)).getExpiresAt(),
                 session.find(TsApiToken.class, ids.get(1)).getExpiresAt().toInstant(),
                 session.find(TsWebToken.class, ids.get(2)).getExpiresAt().toInstant(),
-                session.find(TsLegacyToken.class, ids.get(3)).getValidUntil().toInstant(ZoneOffset.UTC));
+                session
+                    .find(TsLegacyToken.class, ids.get(3))
+                    .getValidUntil()
+                    .toInstant(ZoneOffset.UTC));
         for (Instant expiry : expiries) {
           assertThat(Duration.between(start, expiry).getSeconds()).isEqualTo(SEVEN_DAYS);
         }
@@ -340,7 +364,8 @@ class TestClockTest {
         if (change != null) {
           long wallClockSeconds =
               ChronoUnit.SECONDS.between(
-                  LocalDateTime.ofInstant(start, zone), LocalDateTime.ofInstant(clock.instant(), zone));
+                  LocalDateTime.ofInstant(start, zone),
+                  LocalDateTime.ofInstant(clock.instant(), zone));
           assertThat(wallClockSeconds)
               .as("the wall clock of %s moved by the daylight saving change", zone)
               .isNotEqualTo(SEVEN_DAYS);

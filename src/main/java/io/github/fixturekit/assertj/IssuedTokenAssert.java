@@ -24,7 +24,8 @@ import org.assertj.core.api.AbstractAssert;
  * @param <T> the token entity type
  * @since 0.1.0
  */
-public final class IssuedTokenAssert<T> extends AbstractAssert<IssuedTokenAssert<T>, IssuedToken<T>> {
+public final class IssuedTokenAssert<T>
+    extends AbstractAssert<IssuedTokenAssert<T>, IssuedToken<T>> {
 
   IssuedTokenAssert(IssuedToken<T> actual) {
     super(actual, IssuedTokenAssert.class);
@@ -140,7 +141,9 @@ public final class IssuedTokenAssert<T> extends AbstractAssert<IssuedTokenAssert
   public IssuedTokenAssert<T> isInSameFamilyAs(IssuedToken<?> other) {
     Objects.requireNonNull(other, "other must not be null");
     TokenView view = view();
-    TokenView otherView = TokenViews.of(other).orElseThrow(() -> new AssertionError(Messages.notIssuedByFixturekit(other)));
+    TokenView otherView =
+        TokenViews.of(other)
+            .orElseThrow(() -> new AssertionError(Messages.notIssuedByFixturekit(other)));
     Object expected = otherView.family(other.entity());
     Object found = view.family(actual.entity());
     if (expected == null || !String.valueOf(expected).equals(String.valueOf(found))) {
@@ -159,6 +162,7 @@ public final class IssuedTokenAssert<T> extends AbstractAssert<IssuedTokenAssert
 
   private TokenView view() {
     isNotNull();
-    return TokenViews.of(actual).orElseThrow(() -> new AssertionError(Messages.notIssuedByFixturekit(actual)));
+    return TokenViews.of(actual)
+        .orElseThrow(() -> new AssertionError(Messages.notIssuedByFixturekit(actual)));
   }
 }

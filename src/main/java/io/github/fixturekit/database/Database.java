@@ -4,8 +4,8 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL database a test runs against, as seen by code under test that opens its own
- * connections. Its coordinates lead to the test class's own schema, so plain SQL such as
- * {@code select count(*) from users} works unqualified.
+ * connections. Its coordinates lead to the test class's own schema, so plain SQL such as {@code
+ * select count(*) from users} works unqualified.
  *
  * <pre>{@code
  * @Test

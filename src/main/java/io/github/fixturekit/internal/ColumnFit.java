@@ -44,7 +44,8 @@ final class ColumnFit {
         }
       } else if (depth < MAX_DEPTH && value.getClass().isAnnotationPresent(Embeddable.class)) {
         fit(value, nested(overrides, field), depth + 1);
-      } else if (field.isAnnotationPresent(ElementCollection.class) && value instanceof Collection<?> elements) {
+      } else if (field.isAnnotationPresent(ElementCollection.class)
+          && value instanceof Collection<?> elements) {
         fitElements(field, elements, depth);
       }
     }
@@ -60,7 +61,9 @@ final class ColumnFit {
         fitted.add(s.substring(0, length));
         changed = true;
       } else {
-        if (element != null && depth < MAX_DEPTH && element.getClass().isAnnotationPresent(Embeddable.class)) {
+        if (element != null
+            && depth < MAX_DEPTH
+            && element.getClass().isAnnotationPresent(Embeddable.class)) {
           fit(element, overridesOf(field), depth + 1);
         }
         fitted.add(element);
@@ -73,15 +76,19 @@ final class ColumnFit {
     }
   }
 
-  /** The overrides that apply inside the value of {@code field}: its own, and the outer ones under its name. */
+  /**
+   * The overrides that apply inside the value of {@code field}: its own, and the outer ones under
+   * its name.
+   */
   private static Map<String, Column> nested(Map<String, Column> outer, Field field) {
     Map<String, Column> result = new HashMap<>(overridesOf(field));
     String prefix = field.getName() + ".";
-    outer.forEach((name, column) -> {
-      if (name.startsWith(prefix)) {
-        result.putIfAbsent(name.substring(prefix.length()), column);
-      }
-    });
+    outer.forEach(
+        (name, column) -> {
+          if (name.startsWith(prefix)) {
+            result.putIfAbsent(name.substring(prefix.length()), column);
+          }
+        });
     return result;
   }
 

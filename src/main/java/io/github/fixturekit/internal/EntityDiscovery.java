@@ -44,9 +44,16 @@ final class EntityDiscovery {
     }
     return EntitySet.of(
         found,
-        "the entities found in package [" + pkg + "] and its subpackages (for " + testClass.getSimpleName() + ")",
-        "@FixtureTest(entities = {...}), or to " + FixtureProperties.ENTITIES
-            + " (discovery looks only in package [" + pkg + "] and below)");
+        "the entities found in package ["
+            + pkg
+            + "] and its subpackages (for "
+            + testClass.getSimpleName()
+            + ")",
+        "@FixtureTest(entities = {...}), or to "
+            + FixtureProperties.ENTITIES
+            + " (discovery looks only in package ["
+            + pkg
+            + "] and below)");
   }
 
   private static List<Class<?>> classOrPackage(String name, ClassLoader loader) {

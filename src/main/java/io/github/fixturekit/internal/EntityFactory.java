@@ -26,16 +26,21 @@ public final class EntityFactory<T> implements Factory<T> {
 
   @SuppressWarnings("UnnecessaryLambda") // one shared customizer that changes nothing
   private static final Consumer<Object> NO_CHANGES = entity -> {};
+
   private static final int MOST_FILLED_AHEAD = 32;
 
   private final FactoryRegistry registry;
   private final EntityModel<T> model;
   private final Session session;
+
   /** Objects filled ahead for single calls of the plain recipe, and how many to fill next time. */
   private final ArrayDeque<T> plainAhead = new ArrayDeque<>();
+
   private int nextPlainFill = 1;
+
   /** Objects filled for the {@code createList} running now, with its recipe. */
   private ArrayDeque<T> listAhead = new ArrayDeque<>();
+
   private Recipe<T> listRecipe;
 
   EntityFactory(FactoryRegistry registry, Class<T> type) {
@@ -75,7 +80,8 @@ public final class EntityFactory<T> implements Factory<T> {
   }
 
   /** Builds in memory with {@code recipe}, then {@code traits}, then {@code customizer}. */
-  public T build(Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
+  public T build(
+      Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
     requireCustomizer(customizer, "build()");
     T entity = make(recipe, traits, customizer);
     for (Field parent : model.requiredParents()) {
@@ -88,7 +94,10 @@ public final class EntityFactory<T> implements Factory<T> {
     return entity;
   }
 
-  /** Builds as {@link #build(Recipe, List, Consumer)} does, persists, flushes, then runs {@code after}. */
+  /**
+   * Builds as {@link #build(Recipe, List, Consumer)} does, persists, flushes, then runs {@code
+   * after}.
+   */
   public T create(
       Recipe<T> recipe,
       List<Consumer<? super T>> traits,
@@ -153,7 +162,8 @@ public final class EntityFactory<T> implements Factory<T> {
    * Create, then read the row back, as the reference token fixture does, unless the row can hold
    * nothing but what the insert wrote from the entity (no column the database fills): that read
    * would be a round trip that changes nothing. When the customizer sets every field random data
-   * would go into ({@code setByCustomizer}), the entity starts from its constructor: no Instancio call.
+   * would go into ({@code setByCustomizer}), the entity starts from its constructor: no Instancio
+   * call.
    */
   public T createAndReadBack(Set<Field> setByCustomizer, Consumer<? super T> customizer) {
     registry.beforeWrite();
@@ -180,8 +190,8 @@ public final class EntityFactory<T> implements Factory<T> {
 
   /**
    * Persists {@code entity}: required parents are created (or, when set, made this session's),
-   * children added to its inverse collections point back to it and are inserted after it, and
-   * every parent's inverse collection, when loaded, gains the entity.
+   * children added to its inverse collections point back to it and are inserted after it, and every
+   * parent's inverse collection, when loaded, gains the entity.
    */
   private void persistGraph(T entity) {
     for (Field parent : model.requiredParents()) {
@@ -236,7 +246,10 @@ public final class EntityFactory<T> implements Factory<T> {
     }
   }
 
-  /** Sets the back-reference of each new child in an inverse collection or one-to-one to {@code entity}. */
+  /**
+   * Sets the back-reference of each new child in an inverse collection or one-to-one to {@code
+   * entity}.
+   */
   private List<Object> pointChildrenBack(T entity) {
     List<Object> newChildren = new ArrayList<>();
     for (Field inverse : model.inverseChildren()) {
@@ -275,19 +288,23 @@ public final class EntityFactory<T> implements Factory<T> {
         continue;
       }
       Object collection = EntityFields.get(model.parentsWithInverse().get(parent), value);
-      if (collection instanceof Collection<?> c && Hibernate.isInitialized(c) && !c.contains(entity)) {
+      if (collection instanceof Collection<?> c
+          && Hibernate.isInitialized(c)
+          && !c.contains(entity)) {
         ((Collection<Object>) c).add(entity);
       }
     }
   }
 
   /** The entity filled, defaulted, customized and derived: everything but its parents. */
-  private T make(Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
+  private T make(
+      Recipe<T> recipe, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
     return make(recipe, nextFilled(recipe), traits, customizer);
   }
 
   /** As above, from {@code start}: an object Instancio filled, or one that needs no random data. */
-  private T make(Recipe<T> recipe, T start, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
+  private T make(
+      Recipe<T> recipe, T start, List<Consumer<? super T>> traits, Consumer<? super T> customizer) {
     T entity = fill(start);
     Set<Field> unfilled = unfilledRequired(entity);
     recipe.defaults(entity);
@@ -305,7 +322,8 @@ public final class EntityFactory<T> implements Factory<T> {
     Temporals.truncate(entity);
     for (Field field : unfilled) {
       if (EntityFields.get(field, entity) == null) {
-        throw new IllegalArgumentException(Messages.cannotFillField(model.type(), field, recipe.source()));
+        throw new IllegalArgumentException(
+            Messages.cannotFillField(model.type(), field, recipe.source()));
       }
     }
     return entity;
@@ -314,17 +332,22 @@ public final class EntityFactory<T> implements Factory<T> {
   private List<T> fillMany(Object instancioModel, int count) {
     try {
       return InstancioFiller.fillMany(
-          model.type(), EntityModel::isLeftAlone, registry.random().nextSeed(), instancioModel, count);
+          model.type(),
+          EntityModel::isLeftAlone,
+          registry.random().nextSeed(),
+          instancioModel,
+          count);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Messages.cannotFill(model.type(), e.getMessage()), e);
     }
   }
 
   /**
-   * The next object Instancio filled. One Instancio call for many objects costs little more than one
-   * for a single object, so objects are filled ahead: all of a list at once, and for single calls
-   * of the plain recipe 1, 2, 4, ... up to {@value #MOST_FILLED_AHEAD} at a time. A user's Instancio
-   * model may be a new object on each call, so outside a list it is filled one object at a time.
+   * The next object Instancio filled. One Instancio call for many objects costs little more than
+   * one for a single object, so objects are filled ahead: all of a list at once, and for single
+   * calls of the plain recipe 1, 2, 4, ... up to {@value #MOST_FILLED_AHEAD} at a time. A user's
+   * Instancio model may be a new object on each call, so outside a list it is filled one object at
+   * a time.
    */
   private T nextFilled(Recipe<T> recipe) {
     if (listRecipe == recipe && !listAhead.isEmpty()) {
@@ -399,6 +422,7 @@ public final class EntityFactory<T> implements Factory<T> {
   }
 
   private static void requireCustomizer(Object customizer, String plain) {
-    Objects.requireNonNull(customizer, () -> "customizer must not be null: use " + plain + " for no changes");
+    Objects.requireNonNull(
+        customizer, () -> "customizer must not be null: use " + plain + " for no changes");
   }
 }

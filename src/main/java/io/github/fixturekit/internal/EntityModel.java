@@ -15,10 +15,10 @@ import jakarta.persistence.Version;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.math.BigInteger;
-import java.math.BigDecimal;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,7 +55,8 @@ final class EntityModel<T> {
    * (one statement per row, which is why it cannot batch those inserts); a refresh of ours on top
    * would double the round trips, as the batching measurement showed.
    */
-  private static final Set<String> READ_BACK_ANNOTATIONS = Set.of("org.hibernate.annotations.Formula");
+  private static final Set<String> READ_BACK_ANNOTATIONS =
+      Set.of("org.hibernate.annotations.Formula");
 
   private static final Set<String> NOT_NULL_ANNOTATIONS =
       Set.of(
@@ -65,8 +66,16 @@ final class EntityModel<T> {
 
   private static final Set<Class<?>> ASSIGNABLE_ID_TYPES =
       Set.of(
-          Long.class, long.class, Integer.class, int.class, Short.class, short.class,
-          String.class, UUID.class, BigInteger.class, BigDecimal.class);
+          Long.class,
+          long.class,
+          Integer.class,
+          int.class,
+          Short.class,
+          short.class,
+          String.class,
+          UUID.class,
+          BigInteger.class,
+          BigDecimal.class);
 
   private final Class<T> type;
   private final List<Field> assignedIds;
@@ -98,7 +107,9 @@ final class EntityModel<T> {
     // Every @Id without a generator: one for a simple id, each part of an @IdClass key.
     this.assignedIds =
         fields.stream()
-            .filter(f -> f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(GeneratedValue.class))
+            .filter(
+                f ->
+                    f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(GeneratedValue.class))
             .filter(f -> ASSIGNABLE_ID_TYPES.contains(f.getType()))
             .toList();
     Set<Field> unique = new LinkedHashSet<>();
@@ -127,12 +138,16 @@ final class EntityModel<T> {
     this.databaseWrites = databaseWritesAny(fields, 0);
     this.collections =
         fields.stream()
-            .filter(f -> f.isAnnotationPresent(OneToMany.class) || f.isAnnotationPresent(ManyToMany.class))
+            .filter(
+                f ->
+                    f.isAnnotationPresent(OneToMany.class)
+                        || f.isAnnotationPresent(ManyToMany.class))
             .toList();
     this.inverseChildren =
-        fields.stream().filter(f -> !mappedBy(f).isEmpty() && !f.isAnnotationPresent(ManyToMany.class)).toList();
-    this.ownedCollections =
-        collections.stream().filter(f -> mappedBy(f).isEmpty()).toList();
+        fields.stream()
+            .filter(f -> !mappedBy(f).isEmpty() && !f.isAnnotationPresent(ManyToMany.class))
+            .toList();
+    this.ownedCollections = collections.stream().filter(f -> mappedBy(f).isEmpty()).toList();
     this.requiredValues =
         fields.stream().filter(f -> !isLeftAlone(f) && isRequiredValue(f)).toList();
     Map<Field, Field> inverses = new LinkedHashMap<>();
@@ -147,7 +162,10 @@ final class EntityModel<T> {
     this.parentsWithInverse = Map.copyOf(inverses);
   }
 
-  /** Parent fields whose parent type keeps a collection of its children ({@code mappedBy} this field). */
+  /**
+   * Parent fields whose parent type keeps a collection of its children ({@code mappedBy} this
+   * field).
+   */
   Map<Field, Field> parentsWithInverse() {
     return parentsWithInverse;
   }
@@ -172,7 +190,10 @@ final class EntityModel<T> {
     return requiredValues;
   }
 
-  /** The {@code mappedBy} of an association field, or "" when it is the owning side or no association. */
+  /**
+   * The {@code mappedBy} of an association field, or "" when it is the owning side or no
+   * association.
+   */
   static String mappedBy(Field field) {
     OneToMany oneToMany = field.getAnnotation(OneToMany.class);
     if (oneToMany != null) {
@@ -186,7 +207,10 @@ final class EntityModel<T> {
     return oneToOne == null ? "" : oneToOne.mappedBy();
   }
 
-  /** The entity type of an association field: the element type of a collection, else the field's type. */
+  /**
+   * The entity type of an association field: the element type of a collection, else the field's
+   * type.
+   */
   static Class<?> targetType(Field field) {
     if (Collection.class.isAssignableFrom(field.getType())
         && field.getGenericType() instanceof ParameterizedType p
@@ -242,8 +266,8 @@ final class EntityModel<T> {
   }
 
   /**
-   * Unique columns of embedded values, one level deep: pairs of the entity's field holding the value
-   * and the value's unique field.
+   * Unique columns of embedded values, one level deep: pairs of the entity's field holding the
+   * value and the value's unique field.
    */
   List<Field[]> embeddedUniqueFields() {
     return embeddedUniqueFields;
@@ -291,15 +315,16 @@ final class EntityModel<T> {
       }
       return constructor.newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException(Messages.cannotFill(type, "no usable constructor without arguments: " + e), e);
+      throw new IllegalArgumentException(
+          Messages.cannotFill(type, "no usable constructor without arguments: " + e), e);
     }
   }
 
   /**
    * Whether the row may hold values the entity in memory does not: a column the database fills or
-   * computes ({@code @Generated}, {@code @Formula}, {@code @ColumnDefault}, a
-   * {@code columnDefinition}, a column left out of the insert), here or in an embedded value.
-   * Without any, the row holds exactly what the insert wrote, so reading it back tells nothing.
+   * computes ({@code @Generated}, {@code @Formula}, {@code @ColumnDefault}, a {@code
+   * columnDefinition}, a column left out of the insert), here or in an embedded value. Without any,
+   * the row holds exactly what the insert wrote, so reading it back tells nothing.
    */
   boolean databaseWritesColumns() {
     return databaseWrites;
@@ -315,7 +340,8 @@ final class EntityModel<T> {
       if (written) {
         return true;
       }
-      if (depth < MAX_EMBEDDING_DEPTH && field.getType().isAnnotationPresent(Embeddable.class)
+      if (depth < MAX_EMBEDDING_DEPTH
+          && field.getType().isAnnotationPresent(Embeddable.class)
           && databaseWritesAny(EntityFields.persistentFields(field.getType()), depth + 1)) {
         return true;
       }

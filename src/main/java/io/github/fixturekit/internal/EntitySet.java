@@ -61,7 +61,9 @@ public record EntitySet(Set<Class<?>> classes, String whereListed) {
     for (Class<?> type : sorted) {
       for (Field field : EntityFields.persistentFields(type)) {
         Class<?> target = associationTarget(field);
-        if (target != null && target.isAnnotationPresent(Entity.class) && !isCovered(target, sorted)) {
+        if (target != null
+            && target.isAnnotationPresent(Entity.class)
+            && !isCovered(target, sorted)) {
           throw new ExtensionConfigurationException(
               "["
                   + type.getSimpleName()
@@ -102,7 +104,9 @@ public record EntitySet(Set<Class<?>> classes, String whereListed) {
     }
     ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
     if (manyToMany != null) {
-      return manyToMany.targetEntity() != void.class ? manyToMany.targetEntity() : elementType(field);
+      return manyToMany.targetEntity() != void.class
+          ? manyToMany.targetEntity()
+          : elementType(field);
     }
     return null;
   }
@@ -127,7 +131,8 @@ public record EntitySet(Set<Class<?>> classes, String whereListed) {
   public String schemaName() {
     String names = classes.stream().map(Class::getName).sorted().collect(Collectors.joining(","));
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(names.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(names.getBytes(StandardCharsets.UTF_8));
       return "fixturekit_" + HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -19,27 +19,39 @@ public final class EntitySetResolver {
       ExtensionContext context, List<Class<?>> programmatic, FixtureSettings settings) {
     Class<?> testClass = context.getRequiredTestClass();
     if (!programmatic.isEmpty()) {
-      return cached(context, testClass, "builder", () ->
-          EntitySet.of(
-              programmatic,
-              "FixtureExtension.builder().entities(...)",
-              "FixtureExtension.builder().entities(...)"));
+      return cached(
+          context,
+          testClass,
+          "builder",
+          () ->
+              EntitySet.of(
+                  programmatic,
+                  "FixtureExtension.builder().entities(...)",
+                  "FixtureExtension.builder().entities(...)"));
     }
     Optional<FixtureTest> annotation = findAnnotation(testClass);
     if (annotation.isPresent() && annotation.get().entities().length > 0) {
       List<Class<?>> listed = Arrays.asList(annotation.get().entities());
-      return cached(context, testClass, "annotation", () ->
-          EntitySet.of(
-              listed,
-              "@FixtureTest(entities) of [" + testClass.getSimpleName() + "]",
-              "@FixtureTest(entities = {...})"));
+      return cached(
+          context,
+          testClass,
+          "annotation",
+          () ->
+              EntitySet.of(
+                  listed,
+                  "@FixtureTest(entities) of [" + testClass.getSimpleName() + "]",
+                  "@FixtureTest(entities = {...})"));
     }
-    return cached(context, testClass, "discovered", () ->
-        EntityDiscovery.discover(testClass, settings.entities()));
+    return cached(
+        context,
+        testClass,
+        "discovered",
+        () -> EntityDiscovery.discover(testClass, settings.entities()));
   }
 
   /** The custom factories of the extension's builder, else of the annotation. */
-  public static List<Class<?>> userFactories(ExtensionContext context, List<Class<?>> programmatic) {
+  public static List<Class<?>> userFactories(
+      ExtensionContext context, List<Class<?>> programmatic) {
     if (!programmatic.isEmpty()) {
       return programmatic;
     }
@@ -67,7 +79,10 @@ public final class EntitySetResolver {
   }
 
   private static EntitySet cached(
-      ExtensionContext context, Class<?> testClass, String source, java.util.function.Supplier<EntitySet> supplier) {
+      ExtensionContext context,
+      Class<?> testClass,
+      String source,
+      java.util.function.Supplier<EntitySet> supplier) {
     // get-then-put rather than getOrComputeIfAbsent: JUnit's store would remember a failure and
     // throw the same exception again from later tests and from cleanup.
     ExtensionContext.Store store =
@@ -81,7 +96,10 @@ public final class EntitySetResolver {
     return entities;
   }
 
-  /** {@code @FixtureTest} on the class, a superclass, or an enclosing class of a {@code @Nested} one. */
+  /**
+   * {@code @FixtureTest} on the class, a superclass, or an enclosing class of a {@code @Nested}
+   * one.
+   */
   static Optional<FixtureTest> findAnnotation(Class<?> testClass) {
     for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
       Optional<FixtureTest> found = AnnotationSupport.findAnnotation(c, FixtureTest.class);

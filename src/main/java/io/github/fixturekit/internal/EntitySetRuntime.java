@@ -1,7 +1,7 @@
 package io.github.fixturekit.internal;
 
-import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.batching.Batching;
+import io.github.fixturekit.internal.database.ServerDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.hibernate.SessionFactory;
@@ -25,7 +25,10 @@ final class EntitySetRuntime implements AutoCloseable {
   private final LeakCheck leaks;
 
   private EntitySetRuntime(
-      SchemaDatabase database, SessionFactory sessionFactory, EntitySetTables tables, LeakCheck leaks) {
+      SchemaDatabase database,
+      SessionFactory sessionFactory,
+      EntitySetTables tables,
+      LeakCheck leaks) {
     this.database = database;
     this.sessionFactory = sessionFactory;
     this.tables = tables;
@@ -34,7 +37,8 @@ final class EntitySetRuntime implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
 
-  static EntitySetRuntime start(ServerDatabase server, EntitySet entities, Duration connectTimeout) {
+  static EntitySetRuntime start(
+      ServerDatabase server, EntitySet entities, Duration connectTimeout) {
     long started = System.nanoTime();
     String schema = server.schemaFor(entities.schemaName());
     SchemaDatabase database = SchemaDatabase.create(server, schema, connectTimeout);
@@ -45,8 +49,12 @@ final class EntitySetRuntime implements AutoCloseable {
     } catch (SQLException e) {
       database.close();
       throw new ExtensionConfigurationException(
-          "fixturekit could not read the next transaction id in schema [" + schema + "] of its "
-              + server.provider() + " database: " + e.getMessage(),
+          "fixturekit could not read the next transaction id in schema ["
+              + schema
+              + "] of its "
+              + server.provider()
+              + " database: "
+              + e.getMessage(),
           e);
     }
     StandardServiceRegistry registry =
@@ -64,7 +72,8 @@ final class EntitySetRuntime implements AutoCloseable {
       Metadata metadata =
           sources
               .getMetadataBuilder()
-              .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
+              .applyTypes(
+                  (types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
               .build();
       EntitySetTables tables = EntitySetTables.of(metadata, schema);
       Batching batching = HibernateVersion.batchesInserts() ? Batching.prepare(metadata) : null;
@@ -94,9 +103,9 @@ final class EntitySetRuntime implements AutoCloseable {
   }
 
   /**
-   * Binds {@code LocalDateTime} as a wall time ({@code setObject}) instead of through
-   * {@code java.sql.Timestamp}, which passes the JVM's time zone: a UTC wall time that does not exist
-   * in that zone (a DST gap) would otherwise be moved by an hour.
+   * Binds {@code LocalDateTime} as a wall time ({@code setObject}) instead of through {@code
+   * java.sql.Timestamp}, which passes the JVM's time zone: a UTC wall time that does not exist in
+   * that zone (a DST gap) would otherwise be moved by an hour.
    */
   private static final class WallTimeLocalDateTime extends LocalDateTimeJavaType {
     private static final long serialVersionUID = 1L;

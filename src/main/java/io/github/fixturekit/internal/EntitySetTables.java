@@ -33,7 +33,9 @@ final class EntitySetTables {
   private EntitySetTables(List<String> tables) {
     this.tables = tables;
     this.truncate =
-        tables.isEmpty() ? null : "TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE";
+        tables.isEmpty()
+            ? null
+            : "TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE";
     // one round trip; a table with no visible row is skipped at its first page
     this.anyRows =
         tables.isEmpty()
@@ -81,7 +83,10 @@ final class EntitySetTables {
     }
   }
 
-  /** One {@code SELECT} that tells, in one row, which tables have a visible row; null without tables. */
+  /**
+   * One {@code SELECT} that tells, in one row, which tables have a visible row; null without
+   * tables.
+   */
   String anyRowsQuery() {
     return anyRows;
   }

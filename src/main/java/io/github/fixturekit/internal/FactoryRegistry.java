@@ -4,13 +4,13 @@ import jakarta.persistence.EntityManager;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
@@ -35,7 +35,8 @@ public final class FactoryRegistry {
   /** Filling {@code field} of an {@code owner} that is being made. */
   record ParentStep(Class<?> owner, Field field) {}
 
-  // Sessions of commit-mode tests: every registry on them commits, also a RefreshTokenFactory's own.
+  // Sessions of commit-mode tests: every registry on them commits, also a RefreshTokenFactory's
+  // own.
   private static final Set<Session> COMMITTING =
       Collections.synchronizedSet(Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
@@ -52,7 +53,9 @@ public final class FactoryRegistry {
     this.commitEachWrite = COMMITTING.contains(session);
   }
 
-  /** Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath), unseeded. */
+  /**
+   * Factories bound to {@code entityManager} (a Hibernate {@code Session} underneath), unseeded.
+   */
   public static FactoryRegistry of(EntityManager entityManager) {
     return of(entityManager, TestRandom.unpinned());
   }
@@ -96,7 +99,10 @@ public final class FactoryRegistry {
     COMMITTING.remove(session);
   }
 
-  /** Marks the session as the one fixturekit injected into a test, for {@link #requireOpenSession()}. */
+  /**
+   * Marks the session as the one fixturekit injected into a test, for {@link
+   * #requireOpenSession()}.
+   */
   void injected() {
     INJECTED.add(session);
   }
@@ -108,11 +114,15 @@ public final class FactoryRegistry {
   public void requireOpenSession() {
     if (!session.isOpen()) {
       throw new IllegalStateException(
-          INJECTED.contains(session) ? Messages.injectedSessionClosed() : Messages.givenSessionClosed());
+          INJECTED.contains(session)
+              ? Messages.injectedSessionClosed()
+              : Messages.givenSessionClosed());
     }
   }
 
-  /** Before a factory writes: in commit mode, a transaction even when the test ended the last one. */
+  /**
+   * Before a factory writes: in commit mode, a transaction even when the test ended the last one.
+   */
   void beforeWrite() {
     requireOpenSession();
     if (commitEachWrite && !session.getTransaction().isActive()) {
@@ -136,8 +146,8 @@ public final class FactoryRegistry {
   }
 
   /**
-   * Makes {@code recipe} the one used for {@code type} wherever fixturekit makes a {@code type}
-   * on its own (a required parent, a plain {@code Factory<type>}), unless one was offered before.
+   * Makes {@code recipe} the one used for {@code type} wherever fixturekit makes a {@code type} on
+   * its own (a required parent, a plain {@code Factory<type>}), unless one was offered before.
    */
   public void offerRecipe(Class<?> type, Recipe<?> recipe) {
     recipes.putIfAbsent(type, recipe);
@@ -177,14 +187,13 @@ public final class FactoryRegistry {
   /** The factory of {@code type}. */
   @SuppressWarnings("unchecked")
   public <T> EntityFactory<T> factory(Class<T> type) {
-    return (EntityFactory<T>)
-        factories.computeIfAbsent(type, t -> new EntityFactory<>(this, t));
+    return (EntityFactory<T>) factories.computeIfAbsent(type, t -> new EntityFactory<>(this, t));
   }
 
   /**
    * Runs {@code action} with the factory of the type of {@code parentField}, to fill that field of
-   * an {@code owner} being made; refuses a chain of required parents that leads back to a type already
-   * being made.
+   * an {@code owner} being made; refuses a chain of required parents that leads back to a type
+   * already being made.
    */
   Object within(Class<?> owner, Field parentField, Function<EntityFactory<?>, Object> action) {
     Class<?> parentType = parentField.getType();

@@ -62,8 +62,8 @@ public final class FixtureParameters {
   private FixtureParameters() {}
 
   /**
-   * Only fixturekit's own types, and the exact Hibernate types it owns in a test; an
-   * {@code IssuedToken} only when annotated {@link Issued} (and anything so annotated, to explain).
+   * Only fixturekit's own types, and the exact Hibernate types it owns in a test; an {@code
+   * IssuedToken} only when annotated {@link Issued} (and anything so annotated, to explain).
    */
   public static boolean supports(ParameterContext parameter) {
     if (parameter.isAnnotated(Issued.class)) {
@@ -130,7 +130,8 @@ public final class FixtureParameters {
   private static RefreshTokenFactory<?> tokenFactory(
       ParameterContext parameter, Class<?> entity, TestSession session, Scope scope) {
     try {
-      return RefreshTokenFactory.of(session.session(), schema(parameter, entity, scope), scope.clock().get());
+      return RefreshTokenFactory.of(
+          session.session(), schema(parameter, entity, scope), scope.clock().get());
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException(
           "[" + typeName(parameter) + "] cannot be provided: " + e.getMessage(), e);
@@ -182,8 +183,8 @@ public final class FixtureParameters {
 
   /**
    * The token mapping for {@code entity}, most specific first: the parameter, the test method, the
-   * test class and its enclosing classes, the builder, the entity's own factory (a listed
-   * {@link io.github.fixturekit.FixtureFactory} of it), the entity class; else the convention.
+   * test class and its enclosing classes, the builder, the entity's own factory (a listed {@link
+   * io.github.fixturekit.FixtureFactory} of it), the entity class; else the convention.
    */
   private static TokenSchema<?> schema(ParameterContext parameter, Class<?> entity, Scope scope) {
     List<TokenMapping> onParameter = parameter.findRepeatableAnnotations(TokenMapping.class);
@@ -191,7 +192,13 @@ public final class FixtureParameters {
       return TokenSchema.of(entity, onParameter.get(0));
     }
     Optional<TokenMapping> found =
-        scope.testMethod().flatMap(m -> pick(AnnotationSupport.findRepeatableAnnotations(m, TokenMapping.class), entity));
+        scope
+            .testMethod()
+            .flatMap(
+                m ->
+                    pick(
+                        AnnotationSupport.findRepeatableAnnotations(m, TokenMapping.class),
+                        entity));
     for (Class<?> c = scope.testClass(); found.isEmpty() && c != null; c = c.getEnclosingClass()) {
       found = pick(AnnotationSupport.findRepeatableAnnotations(c, TokenMapping.class), entity);
     }
@@ -205,7 +212,8 @@ public final class FixtureParameters {
     }
     for (Class<?> factory : scope.testSession().get().factories().userFactoryClasses()) {
       if (UserFactories.entityType(factory) == entity) {
-        found = pick(AnnotationSupport.findRepeatableAnnotations(factory, TokenMapping.class), entity);
+        found =
+            pick(AnnotationSupport.findRepeatableAnnotations(factory, TokenMapping.class), entity);
         if (found.isPresent()) {
           return TokenSchema.of(entity, found.get());
         }
@@ -224,7 +232,8 @@ public final class FixtureParameters {
 
   private static Class<?> entityArgument(ParameterContext parameter) {
     Type generic = parameter.getParameter().getParameterizedType();
-    if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+    if (generic instanceof ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) {
       return c;
     }
     String simple = parameter.getParameter().getType().getSimpleName();
@@ -238,7 +247,8 @@ public final class FixtureParameters {
             + "<User>");
   }
 
-  private static void requireListed(ParameterContext parameter, Class<?> entity, EntitySet entities) {
+  private static void requireListed(
+      ParameterContext parameter, Class<?> entity, EntitySet entities) {
     if (!entity.isAnnotationPresent(Entity.class)) {
       throw new ParameterResolutionException(
           "["

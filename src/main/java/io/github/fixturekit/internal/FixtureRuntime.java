@@ -48,7 +48,8 @@ public final class FixtureRuntime implements AutoCloseable {
    * The JVM's runtime, starting the database on first use. A failure to start is remembered, so
    * every later test fails at once with the same message instead of waiting again.
    */
-  @SuppressWarnings("StaticAssignmentOfThrowable") // the failure is the message every later test shows
+  @SuppressWarnings(
+      "StaticAssignmentOfThrowable") // the failure is the message every later test shows
   public static FixtureRuntime get(FixtureSettings settings) {
     FixtureRuntime current = instance;
     if (current != null) {
@@ -62,7 +63,8 @@ public final class FixtureRuntime implements AutoCloseable {
         throw new ExtensionConfigurationException(startFailure.getMessage(), startFailure);
       }
       try {
-        FixtureRuntime runtime = new FixtureRuntime(startDatabase(settings), settings.databaseConfig().connectTimeout());
+        FixtureRuntime runtime =
+            new FixtureRuntime(startDatabase(settings), settings.databaseConfig().connectTimeout());
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fixturekit-shutdown"));
         instance = runtime;
         return runtime;
@@ -113,11 +115,15 @@ public final class FixtureRuntime implements AutoCloseable {
         if (config.jdbcUrl() != null) {
           yield ExternalDatabase.create(config, "external");
         }
-        Optional<String> unavailable = TestcontainersProvider.unavailable(config.dockerProbeTimeout());
+        Optional<String> unavailable =
+            TestcontainersProvider.unavailable(config.dockerProbeTimeout());
         if (unavailable.isEmpty()) {
           yield TestcontainersProvider.start(config);
         }
-        LOG.log(Level.INFO, "fixturekit: not using Testcontainers: {0}; starting the embedded PostgreSQL", unavailable.get());
+        LOG.log(
+            Level.INFO,
+            "fixturekit: not using Testcontainers: {0}; starting the embedded PostgreSQL",
+            unavailable.get());
         yield EmbeddedDatabase.start(config);
       }
     };
@@ -131,7 +137,8 @@ public final class FixtureRuntime implements AutoCloseable {
             key ->
                 new Memo<>(
                     () -> {
-                      EntitySetRuntime runtime = EntitySetRuntime.start(server, entities, connectTimeout);
+                      EntitySetRuntime runtime =
+                          EntitySetRuntime.start(server, entities, connectTimeout);
                       synchronized (started) {
                         started.add(runtime);
                       }
@@ -149,7 +156,9 @@ public final class FixtureRuntime implements AutoCloseable {
     watch.requireServer(test);
   }
 
-  /** {@code failure} of {@code test}, or what to throw instead when the database stopped answering. */
+  /**
+   * {@code failure} of {@code test}, or what to throw instead when the database stopped answering.
+   */
   public RuntimeException explain(RuntimeException failure, String test) {
     return watch.explain(failure, test);
   }

@@ -53,7 +53,8 @@ public record FixtureSettings(
 
   /** With the environment given, for tests. */
   static FixtureSettings read(
-      Function<String, Optional<String>> configurationParameters, Function<String, String> environment) {
+      Function<String, Optional<String>> configurationParameters,
+      Function<String, String> environment) {
     Function<String, String> lookup = key -> lookup(key, configurationParameters, environment);
     String image = lookup.apply(FixtureProperties.TESTCONTAINERS_IMAGE);
     String cacheDir = lookup.apply(FixtureProperties.EMBEDDED_CACHE_DIR);
@@ -63,12 +64,23 @@ public record FixtureSettings(
             lookup.apply(FixtureProperties.JDBC_USER),
             lookup.apply(FixtureProperties.JDBC_PASSWORD),
             image == null ? DatabaseConfig.DEFAULT_IMAGE : image,
-            parseBoolean(FixtureProperties.TESTCONTAINERS_REUSE, lookup.apply(FixtureProperties.TESTCONTAINERS_REUSE)),
+            parseBoolean(
+                FixtureProperties.TESTCONTAINERS_REUSE,
+                lookup.apply(FixtureProperties.TESTCONTAINERS_REUSE)),
             parseMajor(lookup.apply(FixtureProperties.EMBEDDED_VERSION)),
             cacheDir == null ? DatabaseConfig.defaultCacheDir() : Path.of(cacheDir),
-            parseDuration(FixtureProperties.LEFTOVER_AGE, lookup.apply(FixtureProperties.LEFTOVER_AGE), DatabaseConfig.DEFAULT_LEFTOVER_AGE),
-            parseDuration(FixtureProperties.STARTUP_TIMEOUT, lookup.apply(FixtureProperties.STARTUP_TIMEOUT), DatabaseConfig.DEFAULT_STARTUP_TIMEOUT),
-            parseDuration(FixtureProperties.CONNECT_TIMEOUT, lookup.apply(FixtureProperties.CONNECT_TIMEOUT), DatabaseConfig.DEFAULT_CONNECT_TIMEOUT),
+            parseDuration(
+                FixtureProperties.LEFTOVER_AGE,
+                lookup.apply(FixtureProperties.LEFTOVER_AGE),
+                DatabaseConfig.DEFAULT_LEFTOVER_AGE),
+            parseDuration(
+                FixtureProperties.STARTUP_TIMEOUT,
+                lookup.apply(FixtureProperties.STARTUP_TIMEOUT),
+                DatabaseConfig.DEFAULT_STARTUP_TIMEOUT),
+            parseDuration(
+                FixtureProperties.CONNECT_TIMEOUT,
+                lookup.apply(FixtureProperties.CONNECT_TIMEOUT),
+                DatabaseConfig.DEFAULT_CONNECT_TIMEOUT),
             parseDuration(
                 FixtureProperties.DOCKER_PROBE_TIMEOUT,
                 lookup.apply(FixtureProperties.DOCKER_PROBE_TIMEOUT),
@@ -120,7 +132,10 @@ public record FixtureSettings(
       return DatabaseChoice.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
-          Messages.badSetting(FixtureProperties.DATABASE, value, "one of auto, external, testcontainers, embedded"));
+          Messages.badSetting(
+              FixtureProperties.DATABASE,
+              value,
+              "one of auto, external, testcontainers, embedded"));
     }
   }
 
@@ -131,7 +146,9 @@ public record FixtureSettings(
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new ExtensionConfigurationException(Messages.badSetting(key, value, "true or false"));
+      default ->
+          throw new ExtensionConfigurationException(
+              Messages.badSetting(key, value, "true or false"));
     };
   }
 
@@ -140,7 +157,8 @@ public record FixtureSettings(
       return null;
     }
     try {
-      int major = Integer.parseInt(value.contains(".") ? value.substring(0, value.indexOf('.')) : value);
+      int major =
+          Integer.parseInt(value.contains(".") ? value.substring(0, value.indexOf('.')) : value);
       if (major >= 9) {
         return major;
       }
@@ -148,10 +166,16 @@ public record FixtureSettings(
       // reported below
     }
     throw new ExtensionConfigurationException(
-        Messages.badSetting(FixtureProperties.EMBEDDED_VERSION, value, "a PostgreSQL major version such as 16 or 17"));
+        Messages.badSetting(
+            FixtureProperties.EMBEDDED_VERSION,
+            value,
+            "a PostgreSQL major version such as 16 or 17"));
   }
 
-  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, a bare number of seconds, or ISO-8601 ({@code PT30S}). */
+  /**
+   * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, a bare number of seconds, or
+   * ISO-8601 ({@code PT30S}).
+   */
   static Duration parseDuration(String key, String value, Duration fallback) {
     if (value == null) {
       return fallback;
@@ -159,7 +183,9 @@ public record FixtureSettings(
     Matcher m = SIMPLE_DURATION.matcher(value);
     Duration parsed = null;
     if (m.matches()) {
-      parsed = simpleDuration(m.group(1), m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT));
+      parsed =
+          simpleDuration(
+              m.group(1), m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT));
     } else {
       try {
         parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
@@ -169,7 +195,8 @@ public record FixtureSettings(
     }
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       throw new ExtensionConfigurationException(
-          Messages.badSetting(key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
+          Messages.badSetting(
+              key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
     }
     return parsed;
   }

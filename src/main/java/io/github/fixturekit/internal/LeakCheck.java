@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * begins. When it ends, the test's own connection sends, in one round trip, the read of the next
  * transaction id and of the test's own one, the {@code ROLLBACK}, and, when the previous check
  * found that others wrote, the look into the tables (one {@code EXISTS} per table, after the
- * rollback, so only committed rows count). When no id went to another transaction during the window,
- * nothing else wrote anywhere in the server, and the tables need no look.
+ * rollback, so only committed rows count). When no id went to another transaction during the
+ * window, nothing else wrote anywhere in the server, and the tables need no look.
  *
  * <p>Whose rows they are: a test that ran alone in its entity set from its start to its end owns
  * what it finds (or code outside any test committed it between two tests). A test that ran at the
@@ -69,7 +69,11 @@ final class LeakCheck {
     private final boolean lookIntoTables;
 
     private Watch(
-        long ticket, boolean aloneAtStart, long nextIdAtStart, long earlierOwnId, boolean lookIntoTables) {
+        long ticket,
+        boolean aloneAtStart,
+        long nextIdAtStart,
+        long earlierOwnId,
+        boolean lookIntoTables) {
       this.ticket = ticket;
       this.aloneAtStart = aloneAtStart;
       this.nextIdAtStart = nextIdAtStart;
@@ -97,8 +101,8 @@ final class LeakCheck {
 
   /**
    * Rolls the test's transaction back on its own {@code connection}, in the same round trip as the
-   * leak signal. Leaves the connection outside any transaction, so the rollback that Hibernate
-   * then asks of the driver sends nothing.
+   * leak signal. Leaves the connection outside any transaction, so the rollback that Hibernate then
+   * asks of the driver sends nothing.
    *
    * @return whether rows committed outside the test's transaction may be in the tables
    */

@@ -33,10 +33,11 @@ public final class Messages {
   }
 
   /**
-   * An incomplete token mapping: each problem on a line, then the {@code @TokenMapping} that maps the
-   * missing roles ({@code suggestion}, may be null).
+   * An incomplete token mapping: each problem on a line, then the {@code @TokenMapping} that maps
+   * the missing roles ({@code suggestion}, may be null).
    */
-  public static String notATokenEntity(Class<?> tokenType, List<String> problems, String suggestion) {
+  public static String notATokenEntity(
+      Class<?> tokenType, List<String> problems, String suggestion) {
     String text =
         "["
             + tokenType.getName()
@@ -61,7 +62,8 @@ public final class Messages {
         + ".class)...).";
   }
 
-  public static String tokenFieldNotFound(String role, Class<?> tokenType, String named, List<Field> fields) {
+  public static String tokenFieldNotFound(
+      String role, Class<?> tokenType, String named, List<Field> fields) {
     return role
         + ": the mapping names field ["
         + named
@@ -150,7 +152,8 @@ public final class Messages {
 
   public static String rawTokenNotUrlSafe(String raw) {
     int position = 0;
-    while (position < raw.length() && String.valueOf(raw.charAt(position)).matches("[A-Za-z0-9._~-]")) {
+    while (position < raw.length()
+        && String.valueOf(raw.charAt(position)).matches("[A-Za-z0-9._~-]")) {
       position++;
     }
     return "raw token is not URL-safe: the character at index ["
@@ -204,7 +207,8 @@ public final class Messages {
         + "]";
   }
 
-  public static String wrongTokenOwnerId(Class<?> tokenType, Field ownerField, Class<?> ownerType, Object owner) {
+  public static String wrongTokenOwnerId(
+      Class<?> tokenType, Field ownerField, Class<?> ownerType, Object owner) {
     return "owner of ["
         + tokenType.getSimpleName()
         + "] goes into the id column '"
@@ -350,7 +354,8 @@ public final class Messages {
    * The leak report. {@code attributed}: the test ran alone in its entity set, so the rows are its
    * own; otherwise other tests ran at the same time and any of them may have committed the rows.
    */
-  public static String leakedRows(String test, java.util.Map<String, Long> rows, boolean attributed) {
+  public static String leakedRows(
+      String test, java.util.Map<String, Long> rows, boolean attributed) {
     String tables =
         rows.entrySet().stream()
             .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " row)" : " rows)"))
@@ -489,7 +494,9 @@ public final class Messages {
     String type = Hibernate.getClass(entity).getSimpleName();
     return "["
         + Hibernate.getClass(entity).getName()
-        + (id == null ? "] has not been persisted (it has no id)" : "] with id [" + id + "] has not been persisted (no such row in this test)")
+        + (id == null
+            ? "] has not been persisted (it has no id)"
+            : "] with id [" + id + "] has not been persisted (no such row in this test)")
         + ", so nothing can refer to it. Create it with Factory<"
         + type
         + ">.create(), or persist it first; rows of earlier tests are rolled back";
@@ -662,7 +669,8 @@ public final class Messages {
         + " argument, for example class UserFactory extends FixtureFactory<User>";
   }
 
-  public static String userFactoryEntityNotListed(Class<?> factoryClass, Class<?> entity, EntitySet entities) {
+  public static String userFactoryEntityNotListed(
+      Class<?> factoryClass, Class<?> entity, EntitySet entities) {
     return "["
         + factoryClass.getName()
         + "] makes ["
@@ -717,10 +725,7 @@ public final class Messages {
   }
 
   public static String simpleNames(Collection<Class<?>> types) {
-    return types.stream()
-        .map(Class::getSimpleName)
-        .sorted()
-        .collect(Collectors.joining(" or "));
+    return types.stream().map(Class::getSimpleName).sorted().collect(Collectors.joining(" or "));
   }
 
   static String capitalize(String name) {

@@ -25,10 +25,12 @@ final class PatternValues {
 
   /** The rule of each {@code @Pattern} field, or NONE; parsed once. */
   private static final Map<Field, Rule> RULES = new ConcurrentHashMap<>();
+
   private static final Map<Field, Set<String>> ISSUED = new ConcurrentHashMap<>();
   private static final Rule NONE = new Rule(null, null, null, 0, 0);
 
-  private record Rule(String regexp, Pattern pattern, RegexStrings.Node node, int minLength, int maxLength) {}
+  private record Rule(
+      String regexp, Pattern pattern, RegexStrings.Node node, int minLength, int maxLength) {}
 
   private PatternValues() {}
 
@@ -68,7 +70,8 @@ final class PatternValues {
   }
 
   private static String next(Field field, Rule rule, boolean unique, Random random) {
-    Set<String> issued = unique ? ISSUED.computeIfAbsent(field, f -> ConcurrentHashMap.newKeySet()) : null;
+    Set<String> issued =
+        unique ? ISSUED.computeIfAbsent(field, f -> ConcurrentHashMap.newKeySet()) : null;
     for (int i = 0; i < ATTEMPTS; i++) {
       StringBuilder out = new StringBuilder();
       rule.node().write(out, random);
@@ -99,11 +102,13 @@ final class PatternValues {
     try {
       node = RegexStrings.parse(regexp);
     } catch (RegexStrings.Unsupported e) {
-      throw new IllegalArgumentException(Messages.patternNotSupported(field, regexp, e.getMessage()), e);
+      throw new IllegalArgumentException(
+          Messages.patternNotSupported(field, regexp, e.getMessage()), e);
     }
     Annotation size = annotation(field, SIZE);
     int min = size == null ? 0 : (int) value(size, "min");
-    return new Rule(regexp, Pattern.compile(regexp, flags), node, min, UniqueValues.maxLength(field));
+    return new Rule(
+        regexp, Pattern.compile(regexp, flags), node, min, UniqueValues.maxLength(field));
   }
 
   private static Annotation annotation(Field field, String name) {

@@ -24,7 +24,10 @@ public interface Recipe<T> {
   /** Sets the user's defaults, after the random data. */
   default void defaults(T entity) {}
 
-  /** Fields computed from the others after the customizer, unless a trait or the customizer set them. */
+  /**
+   * Fields computed from the others after the customizer, unless a trait or the customizer set
+   * them.
+   */
   default Map<Field, Function<? super T, ?>> derived() {
     return Map.of();
   }

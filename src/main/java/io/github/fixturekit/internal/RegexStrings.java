@@ -28,6 +28,7 @@ final class RegexStrings {
 
   /** Printable ASCII: what {@code .} and negated classes choose from. */
   private static final char FIRST_PRINTABLE = ' ';
+
   private static final char LAST_PRINTABLE = '~';
 
   private final String regex;
@@ -125,7 +126,8 @@ final class RegexStrings {
       case '\\':
         return escape();
       case '*', '+', '?', '{':
-        throw new Unsupported("a quantifier '" + c + "' with nothing before it at position " + (at - 1));
+        throw new Unsupported(
+            "a quantifier '" + c + "' with nothing before it at position " + (at - 1));
       default:
         return new Literal(c);
     }
@@ -135,8 +137,10 @@ final class RegexStrings {
     if (at < regex.length() && regex.charAt(at) == '?') {
       if (regex.startsWith("?:", at)) {
         at += 2;
-      } else if (regex.startsWith("?<", at) && at + 2 < regex.length()
-          && regex.charAt(at + 2) != '=' && regex.charAt(at + 2) != '!') {
+      } else if (regex.startsWith("?<", at)
+          && at + 2 < regex.length()
+          && regex.charAt(at + 2) != '='
+          && regex.charAt(at + 2) != '!') {
         int end = regex.indexOf('>', at);
         if (end < 0) {
           throw new Unsupported("an unclosed group name at position " + at);
@@ -144,7 +148,9 @@ final class RegexStrings {
         at = end + 1;
       } else {
         throw new Unsupported(
-            "the group '(" + regex.substring(at, Math.min(regex.length(), at + 2)) + "' (look-arounds and inline flags)");
+            "the group '("
+                + regex.substring(at, Math.min(regex.length(), at + 2))
+                + "' (look-arounds and inline flags)");
       }
     }
     Node inside = alternation();

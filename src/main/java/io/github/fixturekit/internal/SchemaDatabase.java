@@ -33,7 +33,8 @@ final class SchemaDatabase implements Database, AutoCloseable {
     config.setUsername(server.username());
     config.setPassword(server.password());
     config.setPoolName("fixturekit-" + schema);
-    // one connection per concurrently running test, plus one for cleanup, under JUnit's parallel mode
+    // one connection per concurrently running test, plus one for cleanup, under JUnit's parallel
+    // mode
     config.setMaximumPoolSize(Math.max(16, Runtime.getRuntime().availableProcessors() * 4 + 2));
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
@@ -46,8 +47,12 @@ final class SchemaDatabase implements Database, AutoCloseable {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new ExtensionConfigurationException(
-          "fixturekit could not connect to its " + server.provider() + " database for schema ["
-              + schema + "]: " + e.getMessage(),
+          "fixturekit could not connect to its "
+              + server.provider()
+              + " database for schema ["
+              + schema
+              + "]: "
+              + e.getMessage(),
           e);
     }
     try (Connection connection = pool.getConnection();
@@ -58,8 +63,12 @@ final class SchemaDatabase implements Database, AutoCloseable {
     } catch (SQLException e) {
       pool.close();
       throw new ExtensionConfigurationException(
-          "fixturekit could not create schema [" + schema + "] in its " + server.provider()
-              + " database: " + e.getMessage(),
+          "fixturekit could not create schema ["
+              + schema
+              + "] in its "
+              + server.provider()
+              + " database: "
+              + e.getMessage(),
           e);
     }
     return new SchemaDatabase(server, url, pool);

@@ -60,7 +60,8 @@ public final class Seeds {
     for (Annotation annotation : element.getAnnotations()) {
       if (annotation.annotationType().getName().equals(INSTANCIO_SEED)) {
         try {
-          return Optional.of((Long) annotation.annotationType().getMethod("value").invoke(annotation));
+          return Optional.of(
+              (Long) annotation.annotationType().getMethod("value").invoke(annotation));
         } catch (ReflectiveOperationException | ClassCastException e) {
           return Optional.empty();
         }

@@ -13,7 +13,9 @@ public final class Sequences {
 
   /** The next number of the counter {@code name} of {@code owner}. */
   public static long next(Class<?> owner, String name) {
-    return COUNTERS.computeIfAbsent(owner.getName() + "#" + name, k -> new AtomicLong()).incrementAndGet();
+    return COUNTERS
+        .computeIfAbsent(owner.getName() + "#" + name, k -> new AtomicLong())
+        .incrementAndGet();
   }
 
   /** {@code template} with each {@code {n}} replaced by the next number of its counter. */

@@ -38,7 +38,8 @@ final class ServerWatch {
       lostIn = null; // back again: the pool replaces its dead connections on the next borrow
       return;
     }
-    throw new IllegalStateException(Messages.databaseStillLost(test, server.jdbcUrl(), lostIn, refused.get()));
+    throw new IllegalStateException(
+        Messages.databaseStillLost(test, server.jdbcUrl(), lostIn, refused.get()));
   }
 
   /**
@@ -47,7 +48,10 @@ final class ServerWatch {
    */
   RuntimeException explain(RuntimeException failure, String test) {
     return notice(failure, test)
-        .<RuntimeException>map(refused -> new IllegalStateException(Messages.databaseLost(test, server.jdbcUrl(), refused), failure))
+        .<RuntimeException>map(
+            refused ->
+                new IllegalStateException(
+                    Messages.databaseLost(test, server.jdbcUrl(), refused), failure))
         .orElse(failure);
   }
 
@@ -76,7 +80,9 @@ final class ServerWatch {
     properties.setProperty("loginTimeout", seconds);
     properties.setProperty("socketTimeout", seconds);
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), properties)) {
-      return connection.isValid((int) CHECK.toSeconds()) ? Optional.empty() : Optional.of("the connection was not valid");
+      return connection.isValid((int) CHECK.toSeconds())
+          ? Optional.empty()
+          : Optional.of("the connection was not valid");
     } catch (SQLException e) {
       return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
     }
@@ -94,7 +100,10 @@ final class ServerWatch {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
           return true;
         }
       }

@@ -25,8 +25,16 @@ final class TableConstraints {
   /** Types for which {@link UniqueValues} can make a value that never repeats. */
   private static final Set<Class<?>> SEQUENCE_TYPES =
       Set.of(
-          String.class, Long.class, long.class, Integer.class, int.class, Short.class, short.class,
-          BigInteger.class, BigDecimal.class, UUID.class);
+          String.class,
+          Long.class,
+          long.class,
+          Integer.class,
+          int.class,
+          Short.class,
+          short.class,
+          BigInteger.class,
+          BigDecimal.class,
+          UUID.class);
 
   private TableConstraints() {}
 
@@ -68,7 +76,10 @@ final class TableConstraints {
     return fields.stream().filter(f -> columnNames(f).contains(wanted)).findFirst();
   }
 
-  /** The names a column of {@code field} can have: its {@code @Column(name)}, else the field name in camel or snake case. */
+  /**
+   * The names a column of {@code field} can have: its {@code @Column(name)}, else the field name in
+   * camel or snake case.
+   */
   private static Set<String> columnNames(Field field) {
     Column column = field.getAnnotation(Column.class);
     if (column != null && !column.name().isEmpty()) {

@@ -51,8 +51,10 @@ final class Temporals {
         continue;
       }
       if (TIMESTAMPS.contains(value.getClass()) || TIMES.contains(value.getClass())) {
-        EntityFields.set(field, target, truncated((Temporal) value, digits(field, value.getClass())));
-      } else if (depth < MAX_EMBEDDING_DEPTH && value.getClass().isAnnotationPresent(Embeddable.class)) {
+        EntityFields.set(
+            field, target, truncated((Temporal) value, digits(field, value.getClass())));
+      } else if (depth < MAX_EMBEDDING_DEPTH
+          && value.getClass().isAnnotationPresent(Embeddable.class)) {
         truncate(value, depth + 1);
       }
     }
@@ -75,7 +77,10 @@ final class Temporals {
   // Asked for every temporal field of every entity made, twice: the annotations are read once.
   private static final Map<Field, Integer> DECLARED_DIGITS = new ConcurrentHashMap<>();
 
-  /** {@code @Column(secondPrecision)} (JPA 3.2) or Hibernate's {@code @FractionalSeconds}; -1 if unset. */
+  /**
+   * {@code @Column(secondPrecision)} (JPA 3.2) or Hibernate's {@code @FractionalSeconds}; -1 if
+   * unset.
+   */
   private static int declaredDigits(Field field) {
     Column column = field.getAnnotation(Column.class);
     if (column != null && SECOND_PRECISION != null) {
@@ -89,7 +94,10 @@ final class Temporals {
       }
     }
     for (Annotation annotation : field.getAnnotations()) {
-      if (annotation.annotationType().getName().equals("org.hibernate.annotations.FractionalSeconds")) {
+      if (annotation
+          .annotationType()
+          .getName()
+          .equals("org.hibernate.annotations.FractionalSeconds")) {
         try {
           return (int) annotation.annotationType().getMethod("value").invoke(annotation);
         } catch (ReflectiveOperationException e) {

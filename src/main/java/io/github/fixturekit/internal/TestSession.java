@@ -1,7 +1,7 @@
 package io.github.fixturekit.internal;
 
-import io.github.fixturekit.database.Database;
 import io.github.fixturekit.Isolation;
+import io.github.fixturekit.database.Database;
 import io.github.fixturekit.internal.batching.Batching;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -64,14 +64,20 @@ public final class TestSession implements AutoCloseable {
   }
 
   /**
-   * Opens a session on {@code entities} and begins its transaction; its factories draw every
-   * random value from {@code seed}, and {@code userFactories} make their entities wherever
-   * fixturekit makes one on its own.
+   * Opens a session on {@code entities} and begins its transaction; its factories draw every random
+   * value from {@code seed}, and {@code userFactories} make their entities wherever fixturekit
+   * makes one on its own.
    */
   public static TestSession open(
       FixtureRuntime runtime, EntitySet entities, long seed, List<Class<?>> userFactories) {
     return open(
-        runtime, entities, seed, userFactories, Isolation.ROLLBACK, FixtureSettings.Leaks.OFF, "a test");
+        runtime,
+        entities,
+        seed,
+        userFactories,
+        Isolation.ROLLBACK,
+        FixtureSettings.Leaks.OFF,
+        "a test");
   }
 
   /**
@@ -89,9 +95,12 @@ public final class TestSession implements AutoCloseable {
     EntitySetRuntime entitySet = runtime.entitySet(entities);
     EntitySetTables tables = entitySet.tables();
     long stamp =
-        isolation == Isolation.TRUNCATE ? tables.exclusive(LOCK_TIMEOUT_SECONDS) : tables.shared(LOCK_TIMEOUT_SECONDS);
+        isolation == Isolation.TRUNCATE
+            ? tables.exclusive(LOCK_TIMEOUT_SECONDS)
+            : tables.shared(LOCK_TIMEOUT_SECONDS);
     if (stamp == 0) {
-      throw new IllegalStateException(Messages.isolationLockTimeout(test, isolation, LOCK_TIMEOUT_SECONDS));
+      throw new IllegalStateException(
+          Messages.isolationLockTimeout(test, isolation, LOCK_TIMEOUT_SECONDS));
     }
     CommitWatch commits = new CommitWatch();
     Session session;
@@ -153,7 +162,8 @@ public final class TestSession implements AutoCloseable {
   public Object userFactory(Class<?> factoryClass) {
     Class<?> entity = UserFactories.entityType(factoryClass);
     if (!entities.contains(entity)) {
-      throw new IllegalArgumentException(Messages.userFactoryEntityNotListed(factoryClass, entity, entities));
+      throw new IllegalArgumentException(
+          Messages.userFactoryEntityNotListed(factoryClass, entity, entities));
     }
     return factories.userFactory(factoryClass);
   }
@@ -192,7 +202,8 @@ public final class TestSession implements AutoCloseable {
           if (transaction.isActive()) {
             if (watched() && !commits.committed()) {
               // on the test's own connection, in the round trip of the rollback: no extra one
-              mayHaveLeaked = session.doReturningWork(c -> entitySet.leaks().rollBackAndCheck(watch, c));
+              mayHaveLeaked =
+                  session.doReturningWork(c -> entitySet.leaks().rollBackAndCheck(watch, c));
             }
             // after the check the connection is outside any transaction: this sends nothing
             transaction.rollback();

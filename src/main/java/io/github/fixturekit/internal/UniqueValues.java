@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Values for unique columns and assigned ids. A sequence per column, shared by the whole JVM, is
- * woven into each value, so two values of a column can never collide in the JVM's database, whatever
- * the random part is; a column counts only its own values, so short columns last long.
+ * woven into each value, so two values of a column can never collide in the JVM's database,
+ * whatever the random part is; a column counts only its own values, so short columns last long.
  */
 final class UniqueValues {
 

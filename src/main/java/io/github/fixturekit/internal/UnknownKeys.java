@@ -20,8 +20,10 @@ final class UnknownKeys {
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
   private static final String PREFIX = "fixturekit.";
   private static final String ENVIRONMENT_PREFIX = "FIXTUREKIT_";
+
   /** Settings of fixturekit's own test suite, which the library never reads. */
   private static final String RESERVED_PREFIX = "fixturekit.test.";
+
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   /** The keys of {@link FixtureProperties}. */
@@ -32,7 +34,8 @@ final class UnknownKeys {
   /** Warns once per JVM about this JVM's unknown system properties and environment variables. */
   static void warnOnce() {
     if (WARNED.compareAndSet(false, true)) {
-      for (String warning : warnings(System.getProperties().stringPropertyNames(), System.getenv().keySet())) {
+      for (String warning :
+          warnings(System.getProperties().stringPropertyNames(), System.getenv().keySet())) {
         LOG.log(System.Logger.Level.WARNING, warning);
       }
     }
@@ -45,15 +48,21 @@ final class UnknownKeys {
         .filter(name -> name.startsWith(PREFIX) && !name.startsWith(RESERVED_PREFIX))
         .filter(name -> !KNOWN.contains(name))
         .sorted()
-        .forEach(name -> warnings.add(Messages.unknownKey("system property", name, nearest(name, KNOWN))));
+        .forEach(
+            name ->
+                warnings.add(Messages.unknownKey("system property", name, nearest(name, KNOWN))));
     List<String> knownEnvironment = KNOWN.stream().map(FixtureSettings::environmentName).toList();
     String reservedEnvironment = FixtureSettings.environmentName(RESERVED_PREFIX);
     environment.stream()
-        .filter(name -> name.startsWith(ENVIRONMENT_PREFIX) && !name.startsWith(reservedEnvironment))
+        .filter(
+            name -> name.startsWith(ENVIRONMENT_PREFIX) && !name.startsWith(reservedEnvironment))
         .filter(name -> !knownEnvironment.contains(name))
         .sorted()
         .forEach(
-            name -> warnings.add(Messages.unknownKey("environment variable", name, nearest(name, knownEnvironment))));
+            name ->
+                warnings.add(
+                    Messages.unknownKey(
+                        "environment variable", name, nearest(name, knownEnvironment))));
     return warnings;
   }
 
@@ -61,7 +70,9 @@ final class UnknownKeys {
   static String nearest(String name, List<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
     return candidates.stream()
-        .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))))
+        .min(
+            Comparator.comparingInt(
+                candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))))
         .orElseThrow();
   }
 
@@ -89,7 +100,9 @@ final class UnknownKeys {
     List<String> keys = new ArrayList<>();
     for (Field field : FixtureProperties.class.getFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+      if (Modifier.isStatic(modifiers)
+          && Modifier.isFinal(modifiers)
+          && field.getType() == String.class) {
         try {
           keys.add((String) field.get(null));
         } catch (IllegalAccessException e) {

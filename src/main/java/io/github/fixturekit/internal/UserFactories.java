@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes user-defined factories ({@link FixtureFactory} subclasses) bound to a session's
- * factories. A factory's constructor picks its binding up from here, so users declare nothing
- * but a no-argument constructor.
+ * Makes user-defined factories ({@link FixtureFactory} subclasses) bound to a session's factories.
+ * A factory's constructor picks its binding up from here, so users declare nothing but a
+ * no-argument constructor.
  */
 public final class UserFactories {
 
@@ -48,7 +48,8 @@ public final class UserFactories {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new IllegalStateException(Messages.userFactoryConstructorFailed(factoryClass, e.getCause()), e.getCause());
+      throw new IllegalStateException(
+          Messages.userFactoryConstructorFailed(factoryClass, e.getCause()), e.getCause());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalArgumentException(Messages.userFactoryConstructor(factoryClass), e);
     } finally {
@@ -60,12 +61,17 @@ public final class UserFactories {
     }
   }
 
-  /** Whether {@code type} is a user factory fixturekit can inject: a concrete FixtureFactory subclass. */
+  /**
+   * Whether {@code type} is a user factory fixturekit can inject: a concrete FixtureFactory
+   * subclass.
+   */
   public static boolean isUserFactory(Class<?> type) {
     return FixtureFactory.class.isAssignableFrom(type) && type != FixtureFactory.class;
   }
 
-  /** Checks that fixturekit can make {@code factoryClass}, with a message that says how to fix it. */
+  /**
+   * Checks that fixturekit can make {@code factoryClass}, with a message that says how to fix it.
+   */
   static void requireInstantiable(Class<?> factoryClass) {
     if (Modifier.isAbstract(factoryClass.getModifiers())
         || (factoryClass.isMemberClass() && !Modifier.isStatic(factoryClass.getModifiers()))) {

@@ -105,7 +105,10 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     TokenOptions chosen = new TokenOptions();
     options.accept(chosen);
     Object owner = mapping.owner(managed);
-    return issue(mapping.ownerIsAssociation() ? registry.attach(owner) : owner, chosen, mapping.family(managed));
+    return issue(
+        mapping.ownerIsAssociation() ? registry.attach(owner) : owner,
+        chosen,
+        mapping.family(managed));
   }
 
   @Override
@@ -132,8 +135,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     if (chosen.issuedAt() != null && !mapping.hasIssuedAt()) {
       throw new IllegalArgumentException(Messages.issuedAtNotMapped(mapping.tokenType()));
     }
-    Instant issuedAt =
-        chosen.issuedAt() != null ? checkRange(chosen.issuedAt(), "issuedAt") : now;
+    Instant issuedAt = chosen.issuedAt() != null ? checkRange(chosen.issuedAt(), "issuedAt") : now;
     String raw = chosen.raw() != null ? chosen.raw() : TokenSecrets.newRawToken(rawBytes);
     String hash = hash(raw);
     if (chosen.raw() != null) {
@@ -174,13 +176,16 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     if (existing > 0) {
       throw new IllegalArgumentException(
           Messages.duplicateRawToken(
-              raw, Columns.describe(session, mapping.tokenType(), mapping.hashField()), mapping.tokenType()));
+              raw,
+              Columns.describe(session, mapping.tokenType(), mapping.hashField()),
+              mapping.tokenType()));
     }
   }
 
   /** The value stored in the owner field: the attached owner entity, or its id. */
   private Object ownerValue(Object owner) {
-    Objects.requireNonNull(owner, () -> Messages.nullTokenOwner(mapping.ownerType(), mapping.ownerField()));
+    Objects.requireNonNull(
+        owner, () -> Messages.nullTokenOwner(mapping.ownerType(), mapping.ownerField()));
     if (mapping.ownerIsAssociation()) {
       if (!mapping.ownerField().getType().isInstance(owner)) {
         throw new IllegalArgumentException(
@@ -194,7 +199,8 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     }
     boolean fits =
         EntityIds.isEntity(owner)
-            && (mapping.ownerType() == null || mapping.ownerType().isAssignableFrom(Hibernate.getClass(owner)));
+            && (mapping.ownerType() == null
+                || mapping.ownerType().isAssignableFrom(Hibernate.getClass(owner)));
     if (fits) {
       Object id = EntityIds.idOf(registry.attach(owner));
       if (idType.isInstance(id)) {
@@ -202,7 +208,8 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
       }
     }
     throw new IllegalArgumentException(
-        Messages.wrongTokenOwnerId(mapping.tokenType(), mapping.ownerField(), mapping.ownerType(), owner));
+        Messages.wrongTokenOwnerId(
+            mapping.tokenType(), mapping.ownerField(), mapping.ownerType(), owner));
   }
 
   private static Class<?> boxed(Class<?> type) {
@@ -215,7 +222,10 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     return type;
   }
 
-  /** The expiry asked for, or now + delta; truncated (not rounded) to the microseconds PostgreSQL keeps. */
+  /**
+   * The expiry asked for, or now + delta; truncated (not rounded) to the microseconds PostgreSQL
+   * keeps.
+   */
   private static Instant expiry(Instant now, TokenOptions options) {
     if (options.expiresAt() != null) {
       return checkRange(options.expiresAt(), "expiresAt");

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Asks for a ready refresh token as a test (or {@code @BeforeEach}) parameter. Its owner is made by
- * the owner's factory; parameters that name the same {@link #owner()} share one owner within a test.
+ * the owner's factory; parameters that name the same {@link #owner()} share one owner within a
+ * test.
  *
  * <pre>{@code
  * @Test
@@ -18,9 +19,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The token entity must be in the test's entity set; its mapping is found as for a
- * {@link RefreshTokenFactory} parameter (a {@link TokenMapping} on this parameter, the test class,
- * the extension's builder or the entity, else the naming convention).
+ * <p>The token entity must be in the test's entity set; its mapping is found as for a {@link
+ * RefreshTokenFactory} parameter (a {@link TokenMapping} on this parameter, the test class, the
+ * extension's builder or the entity, else the naming convention).
  *
  * @since 0.1.0
  */
@@ -45,8 +46,8 @@ public @interface Issued {
   String expiresIn() default "";
 
   /**
-   * A name for the owner: parameters of one test with the same name get the same owner. Empty
-   * means a new owner for this token alone.
+   * A name for the owner: parameters of one test with the same name get the same owner. Empty means
+   * a new owner for this token alone.
    *
    * @return the owner's name
    */

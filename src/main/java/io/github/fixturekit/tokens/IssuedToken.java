@@ -3,8 +3,8 @@ package io.github.fixturekit.tokens;
 import java.util.Objects;
 
 /**
- * A refresh token that was persisted, together with the raw string a client would present. Only
- * the hash of {@link #raw()} is stored in the database.
+ * A refresh token that was persisted, together with the raw string a client would present. Only the
+ * hash of {@link #raw()} is stored in the database.
  *
  * <pre>{@code
  * IssuedToken<RefreshToken> issued = tokens.create(alice);

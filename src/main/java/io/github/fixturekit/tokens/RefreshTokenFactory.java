@@ -23,11 +23,10 @@ import java.util.function.Consumer;
  * <p>The token entity's fields are found by convention: the owner is its single {@code @ManyToOne}
  * association (or a field named {@code user} or {@code owner}, or a plain id column {@code userId}
  * or {@code ownerId}); then {@code tokenHash}, {@code familyId} ({@code UUID} or {@code String}),
- * {@code expiresAt} ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, or
- * {@code LocalDateTime} read as UTC), {@code revoked} or {@code isRevoked} (a boolean) or
- * {@code revokedAt} (a nullable timestamp), and optionally {@code issuedAt}. Other names are mapped
- * with {@link TokenMapping} or a {@link TokenSchema}. Any other field is filled with random valid
- * data.
+ * {@code expiresAt} ({@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, or {@code
+ * LocalDateTime} read as UTC), {@code revoked} or {@code isRevoked} (a boolean) or {@code
+ * revokedAt} (a nullable timestamp), and optionally {@code issuedAt}. Other names are mapped with
+ * {@link TokenMapping} or a {@link TokenSchema}. Any other field is filled with random valid data.
  *
  * <p>Rotation and families make a reuse-detection test three lines:
  *
@@ -56,8 +55,8 @@ public interface RefreshTokenFactory<T> {
    * Persists a token shaped by {@code options}.
    *
    * @param owner the entity that owns the token, of the token's owner type
-   * @param options sets revocation, expiry, family, raw value and issue time, for example
-   *     {@code o -> o.revoked(true)}
+   * @param options sets revocation, expiry, family, raw value and issue time, for example {@code o
+   *     -> o.revoked(true)}
    * @return the stored entity and its raw token
    * @throws NullPointerException when {@code owner} or {@code options} is null
    * @throws IllegalArgumentException when {@code owner} is not of the owner type, or not persisted
@@ -97,8 +96,8 @@ public interface RefreshTokenFactory<T> {
   List<IssuedToken<T>> family(Object owner, int size);
 
   /**
-   * A factory outside the extension, bound to an open {@code EntityManager} (or Hibernate
-   * {@code Session}) and the live system UTC clock. Tokens are persisted in the caller's current
+   * A factory outside the extension, bound to an open {@code EntityManager} (or Hibernate {@code
+   * Session}) and the live system UTC clock. Tokens are persisted in the caller's current
    * transaction.
    *
    * @param entityManager an open entity manager with an active transaction
@@ -134,7 +133,8 @@ public interface RefreshTokenFactory<T> {
    * UTC clock.
    *
    * @param entityManager an open entity manager with an active transaction
-   * @param schema the token mapping, for example {@code TokenSchema.of(ApiSession.class).hash("digest")}
+   * @param schema the token mapping, for example {@code
+   *     TokenSchema.of(ApiSession.class).hash("digest")}
    * @param <T> the token entity type
    * @return a factory for the schema's entity
    * @throws IllegalArgumentException when the mapping is incomplete
@@ -153,7 +153,8 @@ public interface RefreshTokenFactory<T> {
    * @return a factory for the schema's entity
    * @throws IllegalArgumentException when the mapping is incomplete
    */
-  static <T> RefreshTokenFactory<T> of(EntityManager entityManager, TokenSchema<T> schema, Clock clock) {
+  static <T> RefreshTokenFactory<T> of(
+      EntityManager entityManager, TokenSchema<T> schema, Clock clock) {
     Objects.requireNonNull(entityManager, "entityManager");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(clock, "clock");

@@ -28,13 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the token roles live in a token entity: named by a {@link TokenSchema} (from
- * {@link TokenMapping} or code), else found by the naming convention. Resolved once per class and
- * mapping.
+ * Where the token roles live in a token entity: named by a {@link TokenSchema} (from {@link
+ * TokenMapping} or code), else found by the naming convention. Resolved once per class and mapping.
  */
 final class TokenFieldMapping<T> {
 
-  private static final Map<TokenSchema.Fields, TokenFieldMapping<?>> CACHE = new ConcurrentHashMap<>();
+  private static final Map<TokenSchema.Fields, TokenFieldMapping<?>> CACHE =
+      new ConcurrentHashMap<>();
   static final Set<Class<?>> TIMESTAMP_TYPES =
       Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class, LocalDateTime.class);
   private static final Set<Class<?>> BOOLEAN_TYPES = Set.of(boolean.class, Boolean.class);
@@ -91,7 +91,8 @@ final class TokenFieldMapping<T> {
   /** The mapping {@code schema} describes, resolved once per class and set of field names. */
   @SuppressWarnings("unchecked")
   static <T> TokenFieldMapping<T> of(TokenSchema<T> schema) {
-    return (TokenFieldMapping<T>) CACHE.computeIfAbsent(schema.fields(), TokenFieldMapping::resolve);
+    return (TokenFieldMapping<T>)
+        CACHE.computeIfAbsent(schema.fields(), TokenFieldMapping::resolve);
   }
 
   /** A role, the problem with it, and whether another field could fill it. */
@@ -103,14 +104,45 @@ final class TokenFieldMapping<T> {
     List<Problem> problems = new ArrayList<>();
 
     Field owner = findOwner(tokenType, fields, names.owner(), problems);
-    Field hash = find(tokenType, fields, "hash", names.hash(), List.of("tokenHash"), Set.of(String.class), problems);
-    Field family = find(tokenType, fields, "family", names.family(), List.of("familyId"), FAMILY_TYPES, problems);
+    Field hash =
+        find(
+            tokenType,
+            fields,
+            "hash",
+            names.hash(),
+            List.of("tokenHash"),
+            Set.of(String.class),
+            problems);
+    Field family =
+        find(
+            tokenType,
+            fields,
+            "family",
+            names.family(),
+            List.of("familyId"),
+            FAMILY_TYPES,
+            problems);
     Field expiresAt =
-        find(tokenType, fields, "expiresAt", names.expiresAt(), List.of("expiresAt"), TIMESTAMP_TYPES, problems);
+        find(
+            tokenType,
+            fields,
+            "expiresAt",
+            names.expiresAt(),
+            List.of("expiresAt"),
+            TIMESTAMP_TYPES,
+            problems);
     Field revoked = findRevoked(tokenType, fields, names.revoked(), problems);
     Field issuedAt = null;
     if (names.issuedAt() != null) {
-      issuedAt = find(tokenType, fields, "issuedAt", names.issuedAt(), List.of(), TIMESTAMP_TYPES, problems);
+      issuedAt =
+          find(
+              tokenType,
+              fields,
+              "issuedAt",
+              names.issuedAt(),
+              List.of(),
+              TIMESTAMP_TYPES,
+              problems);
     } else {
       issuedAt =
           fields.stream()
@@ -136,7 +168,8 @@ final class TokenFieldMapping<T> {
     // no problems: every required role was found
     Field ownerField = Objects.requireNonNull(owner);
     if (!isAssociation(ownerField) && names.ownerType() != null && !isEntity(names.ownerType())) {
-      throw new IllegalArgumentException(Messages.ownerTypeNotAnEntity(tokenType, names.ownerType()));
+      throw new IllegalArgumentException(
+          Messages.ownerTypeNotAnEntity(tokenType, names.ownerType()));
     }
     return new TokenFieldMapping<>(
         tokenType,
@@ -168,7 +201,11 @@ final class TokenFieldMapping<T> {
     if (named != null) {
       Optional<Field> field = fields.stream().filter(f -> f.getName().equals(named)).findFirst();
       if (field.isEmpty()) {
-        problems.add(new Problem("owner", Messages.tokenFieldNotFound("owner", tokenType, named, fields), ownerTypes()));
+        problems.add(
+            new Problem(
+                "owner",
+                Messages.tokenFieldNotFound("owner", tokenType, named, fields),
+                ownerTypes()));
         return null;
       }
       if (!isAssociation(field.get()) && !OWNER_ID_TYPES.contains(field.get().getType())) {
@@ -203,7 +240,8 @@ final class TokenFieldMapping<T> {
         return idColumn.get();
       }
     }
-    problems.add(new Problem("owner", Messages.tokenOwnerMissing(tokenType, associations), ownerTypes()));
+    problems.add(
+        new Problem("owner", Messages.tokenOwnerMissing(tokenType, associations), ownerTypes()));
     return null;
   }
 
@@ -222,7 +260,11 @@ final class TokenFieldMapping<T> {
           if (BOOLEAN_TYPES.contains(field.getType())) {
             return field;
           }
-          problems.add(new Problem("revoked", Messages.tokenFieldWrongType("revoked", field, BOOLEAN_TYPES), REVOKED_TYPES));
+          problems.add(
+              new Problem(
+                  "revoked",
+                  Messages.tokenFieldWrongType("revoked", field, BOOLEAN_TYPES),
+                  REVOKED_TYPES));
           return null;
         }
       }
@@ -232,11 +274,19 @@ final class TokenFieldMapping<T> {
         if (TIMESTAMP_TYPES.contains(field.getType())) {
           return field;
         }
-        problems.add(new Problem("revoked", Messages.tokenFieldWrongType("revoked", field, TIMESTAMP_TYPES), REVOKED_TYPES));
+        problems.add(
+            new Problem(
+                "revoked",
+                Messages.tokenFieldWrongType("revoked", field, TIMESTAMP_TYPES),
+                REVOKED_TYPES));
         return null;
       }
     }
-    problems.add(new Problem("revoked", Messages.tokenRevokedMissing(BOOLEAN_TYPES, TIMESTAMP_TYPES), REVOKED_TYPES));
+    problems.add(
+        new Problem(
+            "revoked",
+            Messages.tokenRevokedMissing(BOOLEAN_TYPES, TIMESTAMP_TYPES),
+            REVOKED_TYPES));
     return null;
   }
 
@@ -261,7 +311,8 @@ final class TokenFieldMapping<T> {
       }
     }
     if (named != null) {
-      problems.add(new Problem(role, Messages.tokenFieldNotFound(role, tokenType, named, fields), types));
+      problems.add(
+          new Problem(role, Messages.tokenFieldNotFound(role, tokenType, named, fields), types));
     } else {
       problems.add(new Problem(role, Messages.tokenFieldMissing(role, names, types), types));
     }
@@ -274,18 +325,22 @@ final class TokenFieldMapping<T> {
     List<String> attributes = new ArrayList<>();
     attributes.add("entity = " + tokenType.getSimpleName() + ".class");
     for (Problem problem : problems) {
-      if (problem.types() == null || attributes.stream().anyMatch(a -> a.startsWith(problem.role() + " ="))) {
+      if (problem.types() == null
+          || attributes.stream().anyMatch(a -> a.startsWith(problem.role() + " ="))) {
         continue;
       }
       List<String> candidates =
           fields.stream()
               .filter(f -> !mapped.containsValue(f))
-              .filter(f -> !f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(EmbeddedId.class))
+              .filter(
+                  f -> !f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(EmbeddedId.class))
               .filter(f -> !f.isAnnotationPresent(Version.class))
               .filter(
                   f ->
                       problem.role().equals("owner")
-                          ? isAssociation(f) || (OWNER_ID_TYPES.contains(f.getType()) && f.getName().matches(".*(Id|_id)"))
+                          ? isAssociation(f)
+                              || (OWNER_ID_TYPES.contains(f.getType())
+                                  && f.getName().matches(".*(Id|_id)"))
                           : problem.types().contains(f.getType()))
               .map(Field::getName)
               .toList();
@@ -393,7 +448,9 @@ final class TokenFieldMapping<T> {
     return value.toString();
   }
 
-  /** Marks {@code token} revoked: the flag set, or the timestamp set to {@code now} if still null. */
+  /**
+   * Marks {@code token} revoked: the flag set, or the timestamp set to {@code now} if still null.
+   */
   void revoke(Object token, Instant now) {
     if (BOOLEAN_TYPES.contains(revoked.getType())) {
       EntityFields.set(revoked, token, true);

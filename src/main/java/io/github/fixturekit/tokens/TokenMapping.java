@@ -72,8 +72,8 @@ public @interface TokenMapping {
   String family() default "";
 
   /**
-   * The expiry: {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, or
-   * {@code LocalDateTime} read as UTC.
+   * The expiry: {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, or {@code
+   * LocalDateTime} read as UTC.
    *
    * @return the field name; {@code expiresAt} by convention
    */
@@ -109,8 +109,8 @@ public @interface TokenMapping {
   String hmacKey() default "";
 
   /**
-   * A user hash function: a class with a public no-argument constructor. Wins over
-   * {@link #hashing()}.
+   * A user hash function: a class with a public no-argument constructor. Wins over {@link
+   * #hashing()}.
    *
    * @return the hasher class; {@code TokenHashing.class} means none
    */
@@ -131,7 +131,9 @@ public @interface TokenMapping {
     SHA256_BASE64URL,
     /** Lowercase hex HMAC-SHA256 under {@link TokenMapping#hmacKey()}, 64 characters. */
     HMAC_SHA256_HEX,
-    /** Base64url HMAC-SHA256 without padding under {@link TokenMapping#hmacKey()}, 43 characters. */
+    /**
+     * Base64url HMAC-SHA256 without padding under {@link TokenMapping#hmacKey()}, 43 characters.
+     */
     HMAC_SHA256_BASE64URL
   }
 

@@ -37,8 +37,8 @@ public final class TokenOptions {
   TokenOptions() {}
 
   /**
-   * Whether the token is stored as revoked. With a revocation timestamp instead of a flag,
-   * a revoked token is stamped with "now" on the test's clock.
+   * Whether the token is stored as revoked. With a revocation timestamp instead of a flag, a
+   * revoked token is stamped with "now" on the test's clock.
    *
    * @param revoked {@code true} for a revoked token; the default is {@code false}
    * @return these options
@@ -65,8 +65,8 @@ public final class TokenOptions {
   }
 
   /**
-   * The exact moment the token expires, whatever the clock says. Cut to microseconds, as
-   * PostgreSQL keeps them. Replaces an earlier {@link #expiresIn(Duration)}.
+   * The exact moment the token expires, whatever the clock says. Cut to microseconds, as PostgreSQL
+   * keeps them. Replaces an earlier {@link #expiresIn(Duration)}.
    *
    * @param expiresAt the expiry
    * @return these options
@@ -89,7 +89,8 @@ public final class TokenOptions {
    */
   public TokenOptions familyId(UUID familyId) {
     this.familyId =
-        Objects.requireNonNull(familyId, "familyId must not be null: leave it unset for a new family");
+        Objects.requireNonNull(
+            familyId, "familyId must not be null: leave it unset for a new family");
     return this;
   }
 
@@ -124,7 +125,8 @@ public final class TokenOptions {
    * @throws NullPointerException when {@code issuedAt} is null
    */
   public TokenOptions issuedAt(Instant issuedAt) {
-    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt must not be null: leave it unset for now");
+    this.issuedAt =
+        Objects.requireNonNull(issuedAt, "issuedAt must not be null: leave it unset for now");
     return this;
   }
 

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A token mapping in code: which fields of a token entity hold the token roles, how raw tokens are
- * hashed and how long they are. Immutable; each method returns a changed copy. Roles left unset
- * are found by the naming convention.
+ * hashed and how long they are. Immutable; each method returns a changed copy. Roles left unset are
+ * found by the naming convention.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -70,7 +70,16 @@ public final class TokenSchema<T> {
   public static <T> TokenSchema<T> of(Class<T> tokenType) {
     Objects.requireNonNull(tokenType, "tokenType");
     return new TokenSchema<>(
-        tokenType, null, null, null, null, null, null, null, TokenHashing.sha256Hex(), TokenSecrets.RAW_BYTES);
+        tokenType,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        TokenHashing.sha256Hex(),
+        TokenSecrets.RAW_BYTES);
   }
 
   /**
@@ -80,13 +89,14 @@ public final class TokenSchema<T> {
    * @param mapping the annotation
    * @param <T> the token entity type
    * @return the schema
-   * @throws IllegalArgumentException when the annotation is for another entity, an HMAC hashing
-   *     has no key, or the hasher class cannot be created
+   * @throws IllegalArgumentException when the annotation is for another entity, an HMAC hashing has
+   *     no key, or the hasher class cannot be created
    */
   public static <T> TokenSchema<T> of(Class<T> tokenType, TokenMapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
     if (mapping.entity() != void.class && mapping.entity() != tokenType) {
-      throw new IllegalArgumentException(Messages.tokenMappingForOtherEntity(tokenType, mapping.entity()));
+      throw new IllegalArgumentException(
+          Messages.tokenMappingForOtherEntity(tokenType, mapping.entity()));
     }
     TokenSchema<T> schema =
         of(tokenType)
@@ -108,9 +118,11 @@ public final class TokenSchema<T> {
       try {
         return mapping.hasher().getConstructor().newInstance();
       } catch (InvocationTargetException e) {
-        throw new IllegalArgumentException(Messages.hasherNotCreated(tokenType, mapping.hasher(), e.getCause()), e);
+        throw new IllegalArgumentException(
+            Messages.hasherNotCreated(tokenType, mapping.hasher(), e.getCause()), e);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalArgumentException(Messages.hasherNotCreated(tokenType, mapping.hasher(), e), e);
+        throw new IllegalArgumentException(
+            Messages.hasherNotCreated(tokenType, mapping.hasher(), e), e);
       }
     }
     return switch (mapping.hashing()) {
@@ -118,7 +130,8 @@ public final class TokenSchema<T> {
       case SHA256_BASE64URL -> TokenHashing.sha256Base64Url();
       case HMAC_SHA256_HEX, HMAC_SHA256_BASE64URL -> {
         if (mapping.hmacKey().isEmpty()) {
-          throw new IllegalArgumentException(Messages.hmacKeyMissing(tokenType, mapping.hashing().name()));
+          throw new IllegalArgumentException(
+              Messages.hmacKeyMissing(tokenType, mapping.hashing().name()));
         }
         yield mapping.hashing() == TokenMapping.Hashing.HMAC_SHA256_HEX
             ? TokenHashing.hmacSha256Hex(mapping.hmacKey())
@@ -138,7 +151,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> owner(@Nullable String field) {
-    return new TokenSchema<>(tokenType, field, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, field, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -148,7 +162,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> ownerType(Class<?> type) {
-    return new TokenSchema<>(tokenType, owner, type, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, type, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -158,7 +173,9 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> hash(@Nullable String field) {
-    return new TokenSchema<>(tokenType, owner, ownerType, field, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, field, family, expiresAt, revoked, issuedAt, hashing,
+        rawBytes);
   }
 
   /**
@@ -168,7 +185,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> family(@Nullable String field) {
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, field, expiresAt, revoked, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, field, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -178,7 +196,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> expiresAt(@Nullable String field) {
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, family, field, revoked, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, family, field, revoked, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -188,7 +207,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> revoked(@Nullable String field) {
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, field, issuedAt, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, family, expiresAt, field, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -198,7 +218,8 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> issuedAt(@Nullable String field) {
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, revoked, field, hashing, rawBytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, family, expiresAt, revoked, field, hashing, rawBytes);
   }
 
   /**
@@ -208,8 +229,10 @@ public final class TokenSchema<T> {
    * @return a changed copy
    */
   public TokenSchema<T> hashing(TokenHashing hashing) {
-    Objects.requireNonNull(hashing, "hashing must not be null: TokenHashing.sha256Hex() is the default");
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
+    Objects.requireNonNull(
+        hashing, "hashing must not be null: TokenHashing.sha256Hex() is the default");
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, rawBytes);
   }
 
   /**
@@ -222,9 +245,11 @@ public final class TokenSchema<T> {
   public TokenSchema<T> rawBytes(int bytes) {
     if (bytes < TokenSecrets.MIN_RAW_BYTES || bytes > TokenSecrets.MAX_RAW_BYTES) {
       throw new IllegalArgumentException(
-          Messages.rawBytesOutOfRange(tokenType, bytes, TokenSecrets.MIN_RAW_BYTES, TokenSecrets.MAX_RAW_BYTES));
+          Messages.rawBytesOutOfRange(
+              tokenType, bytes, TokenSecrets.MIN_RAW_BYTES, TokenSecrets.MAX_RAW_BYTES));
     }
-    return new TokenSchema<>(tokenType, owner, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, bytes);
+    return new TokenSchema<>(
+        tokenType, owner, ownerType, hash, family, expiresAt, revoked, issuedAt, hashing, bytes);
   }
 
   /**

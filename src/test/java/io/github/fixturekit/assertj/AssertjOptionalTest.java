@@ -15,7 +15,9 @@ class AssertjOptionalTest {
 
   @Test
   void noClassOutsideTheAssertjPackageRefersToAssertj() throws Exception {
-    Path classes = Path.of(FixtureAssertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(
+            FixtureAssertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
       files = walk.filter(p -> p.toString().endsWith(".class")).toList();
@@ -23,7 +25,13 @@ class AssertjOptionalTest {
 
     assertThat(files).as("library classes").hasSizeGreaterThan(20);
     assertThat(files)
-        .filteredOn(p -> !classes.relativize(p).toString().replace('\\', '/').startsWith("io/github/fixturekit/assertj/"))
+        .filteredOn(
+            p ->
+                !classes
+                    .relativize(p)
+                    .toString()
+                    .replace('\\', '/')
+                    .startsWith("io/github/fixturekit/assertj/"))
         .filteredOn(AssertjOptionalTest::mentionsAssertj)
         .isEmpty();
     assertThat(files).filteredOn(AssertjOptionalTest::mentionsAssertj).isNotEmpty();
@@ -31,7 +39,8 @@ class AssertjOptionalTest {
 
   private static boolean mentionsAssertj(Path classFile) {
     try {
-      return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains("org/assertj/");
+      return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1)
+          .contains("org/assertj/");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -41,13 +41,15 @@ class FixtureAssertionsTest {
 
       assertThatThrownBy(() -> assertThat(issued).isActive())
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("to be active at 2030-01-01T00:00:00Z (not revoked, expiring after now)")
+          .hasMessageContaining(
+              "to be active at 2030-01-01T00:00:00Z (not revoked, expiring after now)")
           .hasMessageContaining("but it is revoked (SessionToken.isRevoked)");
     }
 
     @Test
     void failsForAnExpiredToken(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
-      IssuedToken<SessionToken> issued = tokens.create(members.create(), o -> o.expiresIn(Duration.ofMinutes(-5)));
+      IssuedToken<SessionToken> issued =
+          tokens.create(members.create(), o -> o.expiresIn(Duration.ofMinutes(-5)));
 
       assertThatThrownBy(() -> assertThat(issued).isActive())
           .hasMessageContaining("to be active at 2030-01-01T00:00:00Z (expiring after now)")
@@ -61,17 +63,20 @@ class FixtureAssertionsTest {
     @Test
     void isJudgedOnTheTestClock(
         Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, TestClock clock) {
-      IssuedToken<SessionToken> issued = tokens.create(members.create(), o -> o.expiresIn(Duration.ofHours(1)));
+      IssuedToken<SessionToken> issued =
+          tokens.create(members.create(), o -> o.expiresIn(Duration.ofHours(1)));
       clock.advance(Duration.ofHours(1).minusNanos(1_000));
 
       assertThatThrownBy(() -> assertThat(issued).isExpired())
-          .hasMessageContaining("to be expired at 2030-01-01T00:59:59.999999Z (expiry at or before now)")
+          .hasMessageContaining(
+              "to be expired at 2030-01-01T00:59:59.999999Z (expiry at or before now)")
           .hasMessageContaining("but it expires at 2030-01-01T01:00:00Z (in PT0.000001S)");
       assertThat(issued).isActive();
 
       clock.advance(Duration.ofNanos(1_000));
       assertThat(issued).isExpired();
-      assertThatThrownBy(() -> assertThat(issued).isActive()).hasMessageContaining("but it expired at");
+      assertThatThrownBy(() -> assertThat(issued).isActive())
+          .hasMessageContaining("but it expired at");
     }
   }
 
@@ -105,7 +110,8 @@ class FixtureAssertionsTest {
     @Test
     void usesTheMappingsHashing(
         Factory<TsUser> users,
-        @TokenMapping(hashing = TokenMapping.Hashing.HMAC_SHA256_HEX, hmacKey = "k") RefreshTokenFactory<TsApiToken> tokens) {
+        @TokenMapping(hashing = TokenMapping.Hashing.HMAC_SHA256_HEX, hmacKey = "k")
+            RefreshTokenFactory<TsApiToken> tokens) {
       assertThat(tokens.create(users.create())).hasRawMatchingStoredHash();
     }
 
@@ -121,12 +127,15 @@ class FixtureAssertionsTest {
           .executeUpdate();
       session.refresh(issued.entity());
 
-      Throwable failure = Assertions.catchThrowable(() -> assertThat(issued).hasRawMatchingStoredHash());
+      Throwable failure =
+          Assertions.catchThrowable(() -> assertThat(issued).hasRawMatchingStoredHash());
 
       Assertions.assertThat(failure)
           .isInstanceOf(AssertionFailedError.class)
           .hasMessageContaining("Expecting SessionToken.tokenHash of token")
-          .hasMessageContaining("to be the hash of its raw value:%n  %s%nbut was:%n  %s".formatted(expected, "0".repeat(64)))
+          .hasMessageContaining(
+              "to be the hash of its raw value:%n  %s%nbut was:%n  %s"
+                  .formatted(expected, "0".repeat(64)))
           .message()
           .doesNotContain(issued.raw());
       AssertionFailedError assertionFailed = (AssertionFailedError) failure;
@@ -152,7 +161,8 @@ class FixtureAssertionsTest {
     }
 
     @Test
-    void acceptsAnEntityOrAnIdForAnIdColumn(Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens) {
+    void acceptsAnEntityOrAnIdForAnIdColumn(
+        Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens) {
       TsUser alice = users.create();
       IssuedToken<TsApiToken> issued = tokens.create(alice);
 
@@ -172,11 +182,16 @@ class FixtureAssertionsTest {
       IssuedToken<SessionToken> second = tokens.rotate(first);
       IssuedToken<SessionToken> stranger = tokens.create(alice);
 
-      assertThat(second).isInSameFamilyAs(first).isActive().belongsTo(alice).hasRawMatchingStoredHash();
+      assertThat(second)
+          .isInSameFamilyAs(first)
+          .isActive()
+          .belongsTo(alice)
+          .hasRawMatchingStoredHash();
       assertThatThrownBy(() -> assertThat(stranger).isInSameFamilyAs(first))
           .isInstanceOf(AssertionFailedError.class)
           .hasMessageContaining("to be in the family " + first.entity().getFamilyId())
-          .hasMessageContaining("but its SessionToken.familyId is " + stranger.entity().getFamilyId())
+          .hasMessageContaining(
+              "but its SessionToken.familyId is " + stranger.entity().getFamilyId())
           .message()
           .doesNotContain(first.raw())
           .doesNotContain(stranger.raw());
@@ -185,18 +200,24 @@ class FixtureAssertionsTest {
 
   @Test
   void tokensOfTwoSchemasWithTheSameRawValueKeepTheirOwnMapping(
-      Factory<Member> members, RefreshTokenFactory<SessionToken> sessions,
-      Factory<TsUser> users, RefreshTokenFactory<TsApiToken> apiTokens) {
-    IssuedToken<SessionToken> session = sessions.create(members.create(), o -> o.raw("shared-raw-value"));
-    IssuedToken<TsApiToken> api = apiTokens.create(users.create(), o -> o.raw("shared-raw-value").revoked(true));
+      Factory<Member> members,
+      RefreshTokenFactory<SessionToken> sessions,
+      Factory<TsUser> users,
+      RefreshTokenFactory<TsApiToken> apiTokens) {
+    IssuedToken<SessionToken> session =
+        sessions.create(members.create(), o -> o.raw("shared-raw-value"));
+    IssuedToken<TsApiToken> api =
+        apiTokens.create(users.create(), o -> o.raw("shared-raw-value").revoked(true));
 
     assertThat(session).isActive().hasRawMatchingStoredHash();
     assertThat(api).isRevoked().hasRawMatchingStoredHash();
   }
 
   @Test
-  void aTokenNotIssuedByFixturekitIsNamed(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
-    IssuedToken<SessionToken> handMade = new IssuedToken<>(tokens.create(members.create()).entity(), "made-by-hand-123");
+  void aTokenNotIssuedByFixturekitIsNamed(
+      Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
+    IssuedToken<SessionToken> handMade =
+        new IssuedToken<>(tokens.create(members.create()).entity(), "made-by-hand-123");
 
     assertThatThrownBy(() -> assertThat(handMade).isActive())
         .isInstanceOf(AssertionError.class)

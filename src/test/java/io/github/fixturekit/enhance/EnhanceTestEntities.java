@@ -53,6 +53,7 @@ public final class EnhanceTestEntities {
         enhanced++;
       }
     }
-    System.out.println("[fixturekit] enhanced " + enhanced + " of " + classes.size() + " classes in " + dir);
+    System.out.println(
+        "[fixturekit] enhanced " + enhanced + " of " + classes.size() + " classes in " + dir);
   }
 }

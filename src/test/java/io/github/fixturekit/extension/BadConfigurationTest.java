@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * The bad-input rows that concern a whole run: a database that cannot be had, and settings that
- * are misspelt or wrong. The database is the JVM's, so these run in a JVM of their own against a
- * server of the test's own (one that checks passwords). A run that cannot get its database fails
- * every test with the same message, the later ones at once rather than after another wait; the
- * next run, configured right, passes.
+ * The bad-input rows that concern a whole run: a database that cannot be had, and settings that are
+ * misspelt or wrong. The database is the JVM's, so these run in a JVM of their own against a server
+ * of the test's own (one that checks passwords). A run that cannot get its database fails every
+ * test with the same message, the later ones at once rather than after another wait; the next run,
+ * configured right, passes.
  */
 class BadConfigurationTest {
 
@@ -75,7 +75,9 @@ class BadConfigurationTest {
   private static void assertBothFailFast(ChildJvm.Result result, String... parts) {
     List<TestRun> tests = result.tests();
     assertThat(tests).as("%s", result).hasSize(2).allMatch(TestRun::failed);
-    assertThat(tests.get(1).millis()).as("the second test's wait, after the first found no database").isLessThan(1000);
+    assertThat(tests.get(1).millis())
+        .as("the second test's wait, after the first found no database")
+        .isLessThan(1000);
     assertThat(result.output()).contains(ExtensionConfigurationException.class.getName());
     for (String part : parts) {
       assertThat(result.output()).contains(part);
@@ -95,16 +97,21 @@ class BadConfigurationTest {
     ChildJvm.Result result = external(server.url(), PasswordServer.USER, "wrong-password").run();
 
     assertBothFailFast(
-        result, "refused user [" + PasswordServer.USER + "] (wrong password or no access)", "fixturekit.jdbc.password");
+        result,
+        "refused user [" + PasswordServer.USER + "] (wrong password or no access)",
+        "fixturekit.jdbc.password");
   }
 
   @Test
   void anUnreachableHost() throws Exception {
     // TEST-NET-1 (RFC 5737): routed nowhere, so the connection attempt times out or is refused
-    ChildJvm.Result result = external("jdbc:postgresql://192.0.2.1:5432/postgres", "postgres", "").run();
+    ChildJvm.Result result =
+        external("jdbc:postgresql://192.0.2.1:5432/postgres", "postgres", "").run();
 
     assertBothFailFast(result, "[jdbc:postgresql://192.0.2.1:5432/postgres]", "cannot be reached");
-    assertThat(result.tests().get(0).millis()).as("the first test's wait, bounded by the connect timeout").isLessThan(10_000);
+    assertThat(result.tests().get(0).millis())
+        .as("the first test's wait, bounded by the connect timeout")
+        .isLessThan(10_000);
   }
 
   @Test
@@ -132,7 +139,12 @@ class BadConfigurationTest {
     events.assertStatistics(s -> s.started(2).failed(2));
     for (Throwable failure : Scenarios.failures(events)) {
       ErrorsTest.assertFailure(
-          failure, ExtensionConfigurationException.class, "fixturekit.leaks is [sometimes]", "fail", "warn", "off");
+          failure,
+          ExtensionConfigurationException.class,
+          "fixturekit.leaks is [sometimes]",
+          "fail",
+          "warn",
+          "off");
     }
     Scenarios.assertAllPassed(TwoTests.class, 2);
   }

@@ -33,14 +33,19 @@ import org.junit.platform.testkit.engine.Events;
  * makes the mistake, the second (a healthy test of the same class) must pass with empty tables, and
  * a healthy class run afterwards must pass too. A row either expects a failure (its exception type
  * and the parts of the message that say what was wrong and what to do) or expects the input to be
- * used safely. The configuration rows, which concern a whole run, are in {@link BadConfigurationTest}.
+ * used safely. The configuration rows, which concern a whole run, are in {@link
+ * BadConfigurationTest}.
  */
 class BadInputTableTest {
 
-  /** One row: the scenario, and what its first test must end with ({@code type} null: it passes). */
-  record Row(String input, Class<?> scenario, Class<? extends Throwable> type, List<String> message) {
+  /**
+   * One row: the scenario, and what its first test must end with ({@code type} null: it passes).
+   */
+  record Row(
+      String input, Class<?> scenario, Class<? extends Throwable> type, List<String> message) {
 
-    static Row fails(String input, Class<?> scenario, Class<? extends Throwable> type, String... message) {
+    static Row fails(
+        String input, Class<?> scenario, Class<? extends Throwable> type, String... message) {
       return new Row(input, scenario, type, List.of(message));
     }
 
@@ -66,7 +71,8 @@ class BadInputTableTest {
             MEMBER,
             "persist"),
         Row.usedSafely("a detached owner", DetachedOwner.class),
-        Row.usedSafely("an owner still attached to another open session", OwnerOfAnotherOpenSession.class),
+        Row.usedSafely(
+            "an owner still attached to another open session", OwnerOfAnotherOpenSession.class),
         Row.fails(
             "an owner from an earlier test's session, its row rolled back",
             OwnerOfAnEarlierTest.class,
@@ -137,7 +143,9 @@ class BadInputTableTest {
             "the Session fixturekit injected into this test is closed",
             "Remove the test's own session.close()",
             "SessionFactory.openSession()"),
-        Row.usedSafely("the injected session closed by the test, then left alone", SessionClosedAndLeftAlone.class));
+        Row.usedSafely(
+            "the injected session closed by the test, then left alone",
+            SessionClosedAndLeftAlone.class));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,19 +154,27 @@ class BadInputTableTest {
     Events events = Scenarios.run(row.scenario());
     List<Throwable> failures = Scenarios.failures(events);
     if (ThenAHealthyTest.class.isAssignableFrom(row.scenario())) {
-      assertThat(events.started().count()).as("the bad test and the next one ran").isGreaterThanOrEqualTo(2);
+      assertThat(events.started().count())
+          .as("the bad test and the next one ran")
+          .isGreaterThanOrEqualTo(2);
     }
     if (row.type() == null) {
       Scenarios.assertAllPassed(events, events.started().count());
     } else {
-      assertThat(failures).as("failures of %s:%n%s", row, Scenarios.describeFailures(events)).hasSize(1);
+      assertThat(failures)
+          .as("failures of %s:%n%s", row, Scenarios.describeFailures(events))
+          .hasSize(1);
       ErrorsTest.assertFailure(failures.get(0), row.type(), row.message().toArray(String[]::new));
-      assertThat(events.succeeded().count()).as("the next tests of %s", row).isEqualTo(events.started().count() - 1);
+      assertThat(events.succeeded().count())
+          .as("the next tests of %s", row)
+          .isEqualTo(events.started().count() - 1);
     }
     Scenarios.assertAllPassed(ErrorsTest.Healthy.class, 1);
   }
 
-  /** The healthy test every scenario runs after its bad one: tables start empty, everything works. */
+  /**
+   * The healthy test every scenario runs after its bad one: tables start empty, everything works.
+   */
   static void nextTestIsUnaffected(
       Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
     RollbackTest.failFastOnLocks(session);
@@ -210,7 +226,9 @@ class BadInputTableTest {
       SessionToken token = tokens.create(owner).entity();
 
       assertThat(token.getUser().getId()).isEqualTo(owner.getId());
-      assertThat(count(session, "members")).as("the owner is not inserted a second time").isEqualTo(1);
+      assertThat(count(session, "members"))
+          .as("the owner is not inserted a second time")
+          .isEqualTo(1);
       assertThat(count(session, "refresh_tokens")).isEqualTo(1);
     }
   }
@@ -234,7 +252,9 @@ class BadInputTableTest {
 
         assertThat(session.contains(token)).isTrue();
         assertThat(other.contains(owner)).as("the other session still owns its instance").isTrue();
-        assertThat(count(session, "members")).as("the owner is not inserted a second time").isEqualTo(1);
+        assertThat(count(session, "members"))
+            .as("the owner is not inserted a second time")
+            .isEqualTo(1);
         assertThat(count(session, "refresh_tokens")).isEqualTo(1);
       }
     }
@@ -280,7 +300,8 @@ class BadInputTableTest {
     @Test
     @Order(1)
     void bad(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
-      SessionToken token = tokens.create(members.create(), o -> o.expiresIn(Duration.ZERO)).entity();
+      SessionToken token =
+          tokens.create(members.create(), o -> o.expiresIn(Duration.ZERO)).entity();
 
       assertThat(token.getExpiresAt()).isEqualTo(Instant.parse("2031-03-30T01:02:03.456789Z"));
       session.refresh(token);

@@ -77,7 +77,8 @@ class DatabaseParameterTest {
       people.createList(2);
       assertThat(count(session, "ex_people")).isEqualTo(2);
       try (Connection connection =
-          DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+          DriverManager.getConnection(
+              database.jdbcUrl(), database.username(), database.password())) {
         assertThat(countPeople(connection))
             .as("another connection does not see the test's uncommitted rows")
             .isZero();
@@ -120,7 +121,8 @@ class DatabaseParameterTest {
     @Test
     void connects(Database database, Session session) throws SQLException {
       try (Connection connection =
-          DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+          DriverManager.getConnection(
+              database.jdbcUrl(), database.username(), database.password())) {
         assertThat(countPeople(connection)).isZero();
         Place place = placeOf(connection);
         assertThat(place).isEqualTo(placeOfSession(session));

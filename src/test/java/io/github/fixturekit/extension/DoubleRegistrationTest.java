@@ -51,7 +51,9 @@ class DoubleRegistrationTest {
                     .isInstanceOf(ExtensionConfigurationException.class)
                     .hasMessageContaining("FixtureExtension is registered twice")
                     .hasMessageContaining("keep one registration"));
-    assertThat(took).as("no test waited for a pooled connection").isLessThan(Duration.ofSeconds(10));
+    assertThat(took)
+        .as("no test waited for a pooled connection")
+        .isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

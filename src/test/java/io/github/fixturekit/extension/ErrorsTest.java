@@ -7,8 +7,8 @@ import io.github.fixturekit.Factory;
 import io.github.fixturekit.FixtureTest;
 import io.github.fixturekit.extension.model.ExNote;
 import io.github.fixturekit.extension.model.ExPerson;
-import org.hibernate.Session;
 import org.assertj.core.api.SoftAssertions;
+import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * What a user sees when a test asks for something fixturekit cannot give, or a class is
- * configured wrongly: the exception type, and a message that names the problem and the fix. After
- * each, a normal test still passes.
+ * What a user sees when a test asks for something fixturekit cannot give, or a class is configured
+ * wrongly: the exception type, and a message that names the problem and the fix. After each, a
+ * normal test still passes.
  */
 class ErrorsTest {
 
@@ -46,7 +46,9 @@ class ErrorsTest {
     }
   }
 
-  /** Runs the broken scenario, returns what its one failing event threw, then checks a healthy run. */
+  /**
+   * Runs the broken scenario, returns what its one failing event threw, then checks a healthy run.
+   */
   static Throwable failureOf(Class<?> broken, int tests, int failed) {
     Events events = Scenarios.run(broken);
     events.assertStatistics(s -> s.started(tests).failed(failed).succeeded(tests - failed));

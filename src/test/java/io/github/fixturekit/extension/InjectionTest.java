@@ -36,8 +36,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Where fixturekit's parameters can be declared: test methods, {@code @BeforeEach} and
- * {@code @AfterEach} methods (one session for all three), {@code @Nested} classes, parameterized and
- * repeated tests, and classes with one instance for all their tests.
+ * {@code @AfterEach} methods (one session for all three), {@code @Nested} classes, parameterized
+ * and repeated tests, and classes with one instance for all their tests.
  */
 class InjectionTest {
 
@@ -94,7 +94,9 @@ class InjectionTest {
     List<Object> tests = captured("test sessions");
     assertThat(tests).hasSize(2);
     assertThat(tests.get(0)).as("each test has a session of its own").isNotSameAs(tests.get(1));
-    assertThat(captured("after each sessions")).hasSize(2).containsExactlyInAnyOrderElementsOf(tests);
+    assertThat(captured("after each sessions"))
+        .hasSize(2)
+        .containsExactlyInAnyOrderElementsOf(tests);
     for (Object session : tests) {
       assertThat(((Session) session).isOpen()).as("closed after the test").isFalse();
     }
@@ -137,7 +139,9 @@ class InjectionTest {
 
         @Test
         void deepest(Session session, SessionFactory sessionFactory, Factory<ExPerson> people) {
-          assertThat(session).as("@BeforeEach of the enclosing class, same test").isSameAs(fromBeforeEach);
+          assertThat(session)
+              .as("@BeforeEach of the enclosing class, same test")
+              .isSameAs(fromBeforeEach);
           assertThat(count(session, "ex_people")).isZero();
           people.create();
           captured("factories").add(sessionFactory);
@@ -262,7 +266,8 @@ class InjectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"first", "second"})
-    void withAnArgumentAndTestInfo(String word, TestInfo info, Session session, Factory<ExPerson> people) {
+    void withAnArgumentAndTestInfo(
+        String word, TestInfo info, Session session, Factory<ExPerson> people) {
       assertThat(info.getDisplayName()).contains(word);
       people.create(p -> p.setName(word));
       assertThat(count(session, "ex_people")).isEqualTo(1);
@@ -300,6 +305,7 @@ class InjectionTest {
     Throwable failure = Scenarios.onlyFailure(Scenarios.run(UnsupportedHibernateType.class));
     assertThat(failure)
         .isInstanceOf(ParameterResolutionException.class)
-        .hasMessageContaining("No ParameterResolver registered for parameter [org.hibernate.StatelessSession");
+        .hasMessageContaining(
+            "No ParameterResolver registered for parameter [org.hibernate.StatelessSession");
   }
 }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Both isolation modes, with code under test that commits on connections of its own: in commit
- * mode ({@link Isolation#TRUNCATE}) factories commit and every table is emptied after the test; in
+ * Both isolation modes, with code under test that commits on connections of its own: in commit mode
+ * ({@link Isolation#TRUNCATE}) factories commit and every table is emptied after the test; in
  * rollback mode rows committed outside the test's transaction are found, reported and removed (a
  * test that ran at the same time as others is not failed for them: any of them may have leaked). In
  * each mode a test that commits, one that throws and one that breaks on a constraint is followed by
@@ -107,7 +107,8 @@ class IsolationModesTest {
 
   static void assertOnlyTheThrowingTestFailed(Class<? extends ThrowsThenNothingIsLeft> scenario) {
     Events events = Scenarios.run(scenario);
-    assertThat(Scenarios.failedNames(events)).containsExactly("throwsAfterWriting(Factory, Factory, Session)");
+    assertThat(Scenarios.failedNames(events))
+        .containsExactly("throwsAfterWriting(Factory, Factory, Session)");
     assertThat(Scenarios.onlyFailure(events)).hasMessage("boom").hasNoSuppressedExceptions();
   }
 
@@ -129,7 +130,8 @@ class IsolationModesTest {
     }
   }
 
-  static void assertOnlyTheConstraintTestFailed(Class<? extends BreaksOnAConstraintThenNothingIsLeft> scenario) {
+  static void assertOnlyTheConstraintTestFailed(
+      Class<? extends BreaksOnAConstraintThenNothingIsLeft> scenario) {
     Events events = Scenarios.run(scenario);
     assertThat(Scenarios.failedNames(events)).containsExactly("breaksOnAConstraint(Factory)");
     assertThat(Scenarios.onlyFailure(events))
@@ -141,7 +143,9 @@ class IsolationModesTest {
   class CommitMode {
 
     @Scenario
-    @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+    @FixtureTest(
+        entities = {ExPerson.class, ExNote.class},
+        isolation = Isolation.TRUNCATE)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class Commits {
 
@@ -171,7 +175,9 @@ class IsolationModesTest {
       @Order(2)
       void seesAnEmptyDatabase(Session session, Database database, Factory<ExPerson> people) {
         IsolationModesTest.seesAnEmptyDatabase(session, database, people);
-        CAPTURED.put("restartedId", session.createQuery("select max(p.id) from ExPerson p", Long.class).getSingleResult());
+        CAPTURED.put(
+            "restartedId",
+            session.createQuery("select max(p.id) from ExPerson p", Long.class).getSingleResult());
       }
     }
 
@@ -182,7 +188,9 @@ class IsolationModesTest {
     }
 
     @Scenario
-    @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+    @FixtureTest(
+        entities = {ExPerson.class, ExNote.class},
+        isolation = Isolation.TRUNCATE)
     static class Throws extends ThrowsThenNothingIsLeft {}
 
     @Test
@@ -191,7 +199,9 @@ class IsolationModesTest {
     }
 
     @Scenario
-    @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+    @FixtureTest(
+        entities = {ExPerson.class, ExNote.class},
+        isolation = Isolation.TRUNCATE)
     static class Constraint extends BreaksOnAConstraintThenNothingIsLeft {}
 
     @Test
@@ -226,7 +236,8 @@ class IsolationModesTest {
     @Test
     void aTestThatCommitsFailsAndLeavesNothing() {
       Events events = Scenarios.run(Commits.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("commitsItsTransaction(Factory, Session)");
+      assertThat(Scenarios.failedNames(events))
+          .containsExactly("commitsItsTransaction(Factory, Session)");
       assertThat(Scenarios.onlyFailure(events))
           .hasMessageContaining("committed the transaction of the session fixturekit gave it");
     }
@@ -254,7 +265,9 @@ class IsolationModesTest {
   class CommitModeTokens {
 
     @Scenario
-    @FixtureTest(entities = {Member.class, SessionToken.class}, isolation = Isolation.TRUNCATE)
+    @FixtureTest(
+        entities = {Member.class, SessionToken.class},
+        isolation = Isolation.TRUNCATE)
     static class TokenFactoryCommits {
 
       @Test
@@ -306,7 +319,9 @@ class IsolationModesTest {
     }
 
     @Scenario
-    @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+    @FixtureTest(
+        entities = {ExPerson.class, ExNote.class},
+        isolation = Isolation.TRUNCATE)
     static class RollBackOneMethod {
 
       @Test
@@ -419,7 +434,8 @@ class IsolationModesTest {
     @Test
     void aTestThatBreaksOnAConstraintLeavesNothing() {
       Events events = Scenarios.run(LeaksWithAConstraintError.class);
-      assertThat(Scenarios.failedNames(events)).containsExactly("leaksThenBreaks(Database, Factory)");
+      assertThat(Scenarios.failedNames(events))
+          .containsExactly("leaksThenBreaks(Database, Factory)");
       assertThat(Scenarios.onlyFailure(events)).isInstanceOf(ConstraintViolationException.class);
     }
 
@@ -461,7 +477,8 @@ class IsolationModesTest {
     void eachLeakIsReportedByTheTestThatLeaked() {
       Events events = Scenarios.run(LeaksTwiceInARow.class);
       assertThat(Scenarios.failedNames(events))
-          .containsExactly("leaksBeforeItsOwnWrite(Database, Factory, Session)", "leaksAgain(Database)");
+          .containsExactly(
+              "leaksBeforeItsOwnWrite(Database, Factory, Session)", "leaksAgain(Database)");
       assertThat(Scenarios.failures(events))
           .allSatisfy(f -> assertThat(f).hasMessageContaining(".ex_people (1 row)"));
     }
@@ -499,14 +516,16 @@ class IsolationModesTest {
     void inParallelModeNoTestFailsForRowsThatAnotherTestMayHaveCommitted() {
       BOTH_RUNNING.reset();
       // the two run at the same time: fixturekit cannot tell which one committed the row
-      Scenarios.assertAllPassed(Scenarios.run(LeakerAndBystander.class, ParallelTest.parallel(2)), 2);
+      Scenarios.assertAllPassed(
+          Scenarios.run(LeakerAndBystander.class, ParallelTest.parallel(2)), 2);
       Scenarios.assertAllPassed(AfterTheLeak.class, 1);
     }
 
     @Test
     void warnReportsWithoutFailingAndStillRemovesTheRows() {
       Scenarios.assertAllPassed(
-          Scenarios.run(CommitsOnItsOwnConnection.class, Map.of(FixtureProperties.LEAKS, "warn")), 2);
+          Scenarios.run(CommitsOnItsOwnConnection.class, Map.of(FixtureProperties.LEAKS, "warn")),
+          2);
     }
 
     @Scenario
@@ -552,7 +571,8 @@ class IsolationModesTest {
     @Test
     void anUnknownValueIsRefused() {
       Throwable failure =
-          Scenarios.onlyFailure(Scenarios.run(AnyTest.class, Map.of(FixtureProperties.LEAKS, "loud")));
+          Scenarios.onlyFailure(
+              Scenarios.run(AnyTest.class, Map.of(FixtureProperties.LEAKS, "loud")));
       assertThat(failure).hasMessage("fixturekit.leaks is [loud]; expected one of fail, warn, off");
     }
   }

@@ -38,7 +38,8 @@ class ParallelExecutionTest {
   abstract static class ConcurrentTests {
 
     @RepeatedTest(4)
-    void createsItsOwnRows(Factory<ExPerson> people, Session session, SessionFactory sessionFactory, Database database)
+    void createsItsOwnRows(
+        Factory<ExPerson> people, Session session, SessionFactory sessionFactory, Database database)
         throws Exception {
       people.createList(3);
       Thread.sleep(40); // let the other tests overlap this one
@@ -46,7 +47,10 @@ class ParallelExecutionTest {
       captured("session factories").add(sessionFactory);
       captured("threads").add(Thread.currentThread().getName());
       try (Connection connection = database.dataSource().getConnection();
-          ResultSet rs = connection.createStatement().executeQuery("select current_database(), current_schema()")) {
+          ResultSet rs =
+              connection
+                  .createStatement()
+                  .executeQuery("select current_database(), current_schema()")) {
         rs.next();
         captured("places").add(rs.getString(1) + "/" + rs.getString(2));
       }
@@ -72,10 +76,13 @@ class ParallelExecutionTest {
             .configurationParameter(Scenario.PARAMETER, "true")
             .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
             .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-            .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
             .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-            .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "6")
-            .selectors(selectClass(First.class), selectClass(Second.class), selectClass(Third.class))
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "6")
+            .selectors(
+                selectClass(First.class), selectClass(Second.class), selectClass(Third.class))
             .execute()
             .testEvents();
 
@@ -84,7 +91,9 @@ class ParallelExecutionTest {
     assertThat(factories).hasSize(12);
     assertThat(identities(factories)).as("one SessionFactory").hasSize(1);
     assertThat(new HashSet<>(captured("places"))).as("one database and schema").hasSize(1);
-    assertThat(new HashSet<>(captured("threads"))).as("tests ran on several threads").hasSizeGreaterThan(1);
+    assertThat(new HashSet<>(captured("threads")))
+        .as("tests ran on several threads")
+        .hasSizeGreaterThan(1);
   }
 
   private static Set<Integer> identities(List<Object> objects) {

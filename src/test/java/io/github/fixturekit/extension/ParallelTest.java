@@ -23,8 +23,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * JUnit's parallel mode with test classes and methods running concurrently: 300 tests of one entity
- * set, in rollback and commit mode, each creating a random number of rows and asserting that it sees
- * exactly its own. Commit-mode tests wait for the rollback-mode tests of their entity set (and
+ * set, in rollback and commit mode, each creating a random number of rows and asserting that it
+ * sees exactly its own. Commit-mode tests wait for the rollback-mode tests of their entity set (and
  * those for them), so the rows they commit are never seen by another test.
  */
 class ParallelTest {
@@ -43,7 +43,8 @@ class ParallelTest {
   }
 
   /** Creates a random number of people with notes and checks the test sees exactly those. */
-  static void seesExactlyItsOwnRows(Factory<ExPerson> people, Factory<ExNote> notes, Session session) {
+  static void seesExactlyItsOwnRows(
+      Factory<ExPerson> people, Factory<ExNote> notes, Session session) {
     int now = RUNNING.incrementAndGet();
     MOST_AT_ONCE.accumulateAndGet(now, Math::max);
     try {
@@ -79,7 +80,9 @@ class ParallelTest {
   }
 
   @Scenario
-  @FixtureTest(entities = {ExPerson.class, ExNote.class}, isolation = Isolation.TRUNCATE)
+  @FixtureTest(
+      entities = {ExPerson.class, ExNote.class},
+      isolation = Isolation.TRUNCATE)
   static class Commit {
     @RepeatedTest(REPETITIONS)
     void ownRows(
@@ -98,7 +101,9 @@ class ParallelTest {
             .configurationParameters(parallel(4))
             .configurationParameter(Scenario.PARAMETER, "true")
             .selectors(
-                selectClass(RollbackA.class), selectClass(RollbackB.class), selectClass(Commit.class))
+                selectClass(RollbackA.class),
+                selectClass(RollbackB.class),
+                selectClass(Commit.class))
             .execute()
             .testEvents();
     Scenarios.assertAllPassed(events, 3L * REPETITIONS);

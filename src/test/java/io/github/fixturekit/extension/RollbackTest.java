@@ -40,7 +40,9 @@ class RollbackTest {
     session.createNativeMutationQuery("set local lock_timeout = '3s'").executeUpdate();
   }
 
-  /** What a test that follows a broken one checks: an empty table, and the same email insertable. */
+  /**
+   * What a test that follows a broken one checks: an empty table, and the same email insertable.
+   */
   static void worksOnACleanTable(Session session, Factory<ExPerson> people) {
     failFastOnLocks(session);
     assertThat(count(session, "ex_people")).isZero();
@@ -128,8 +130,7 @@ class RollbackTest {
     @Order(1)
     void catchesTheViolation(Factory<ExPerson> people) {
       people.create(p -> p.setEmail(EMAIL));
-      assertThrows(
-          ConstraintViolationException.class, () -> people.create(p -> p.setEmail(EMAIL)));
+      assertThrows(ConstraintViolationException.class, () -> people.create(p -> p.setEmail(EMAIL)));
     }
 
     @Test

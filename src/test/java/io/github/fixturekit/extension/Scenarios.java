@@ -125,8 +125,6 @@ final class Scenarios {
 
   /** Rows in {@code table}, as the test's own session sees them. */
   static long count(Session session, String table) {
-    return session
-        .createNativeQuery("select count(*) from " + table, Long.class)
-        .getSingleResult();
+    return session.createNativeQuery("select count(*) from " + table, Long.class).getSingleResult();
   }
 }

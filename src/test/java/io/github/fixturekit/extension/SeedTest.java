@@ -34,14 +34,32 @@ class SeedTest {
   static String fingerprint(List<ShopUser> users, List<ShopOrder> orders) {
     StringBuilder out = new StringBuilder();
     for (ShopUser u : users) {
-      out.append(u.getFirstName()).append('|').append(u.getLastName()).append('|').append(u.getAge())
-          .append('|').append(u.getRole()).append('|').append(u.getHome().getStreet()).append('|')
-          .append(u.getBio()).append('|').append(u.getTags()).append('|')
-          .append(u.getEmail().replaceAll("\\d+@", "@")).append('\n');
+      out.append(u.getFirstName())
+          .append('|')
+          .append(u.getLastName())
+          .append('|')
+          .append(u.getAge())
+          .append('|')
+          .append(u.getRole())
+          .append('|')
+          .append(u.getHome().getStreet())
+          .append('|')
+          .append(u.getBio())
+          .append('|')
+          .append(u.getTags())
+          .append('|')
+          .append(u.getEmail().replaceAll("\\d+@", "@"))
+          .append('\n');
     }
     for (ShopOrder o : orders) {
-      out.append(o.getStatus()).append('|').append(o.getTotal()).append('|').append(o.getPlacedAt())
-          .append('|').append(o.getCustomer().getFirstName()).append('\n');
+      out.append(o.getStatus())
+          .append('|')
+          .append(o.getTotal())
+          .append('|')
+          .append(o.getPlacedAt())
+          .append('|')
+          .append(o.getCustomer().getFirstName())
+          .append('\n');
     }
     return out.toString();
   }
@@ -124,17 +142,27 @@ class SeedTest {
     void aSeedThatIsNotANumberIsAConfigurationErrorOfTheTestsItApplyTo() {
       Events tests = Scenarios.run(Pinned.class, Map.of(FixtureProperties.SEED, "forty-two"));
 
-      assertThat(Scenarios.failedNames(tests)).as("only the test without a seed of its own").hasSize(1)
+      assertThat(Scenarios.failedNames(tests))
+          .as("only the test without a seed of its own")
+          .hasSize(1)
           .allSatisfy(name -> assertThat(name).startsWith("d("));
-      assertThat(Scenarios.onlyFailure(tests)).hasMessageContaining("forty-two").hasMessageContaining(FixtureProperties.SEED);
+      assertThat(Scenarios.onlyFailure(tests))
+          .hasMessageContaining("forty-two")
+          .hasMessageContaining(FixtureProperties.SEED);
     }
   }
 
   @Scenario
-  @FixtureTest(entities = {
-    ShopUser.class, ShopOrder.class, OrderLine.class, Product.class, ShopCategory.class, Label.class,
-    Review.class
-  })
+  @FixtureTest(
+      entities = {
+        ShopUser.class,
+        ShopOrder.class,
+        OrderLine.class,
+        Product.class,
+        ShopCategory.class,
+        Label.class,
+        Review.class
+      })
   static class MakesDataThenFails {
     @Test
     void makesDataThenFails(Factory<ShopUser> users, Factory<ShopOrder> orders) {
@@ -145,10 +173,16 @@ class SeedTest {
 
   @Scenario
   @TestMethodOrder(MethodName.class)
-  @FixtureTest(entities = {
-    ShopUser.class, ShopOrder.class, OrderLine.class, Product.class, ShopCategory.class, Label.class,
-    Review.class
-  })
+  @FixtureTest(
+      entities = {
+        ShopUser.class,
+        ShopOrder.class,
+        OrderLine.class,
+        Product.class,
+        ShopCategory.class,
+        Label.class,
+        Review.class
+      })
   static class Pinned {
     @Test
     @FixtureSeed(42)
@@ -176,10 +210,16 @@ class SeedTest {
 
   @Scenario
   @FixtureSeed(7)
-  @FixtureTest(entities = {
-    ShopUser.class, ShopOrder.class, OrderLine.class, Product.class, ShopCategory.class, Label.class,
-    Review.class
-  })
+  @FixtureTest(
+      entities = {
+        ShopUser.class,
+        ShopOrder.class,
+        OrderLine.class,
+        Product.class,
+        ShopCategory.class,
+        Label.class,
+        Review.class
+      })
   static class ClassPinned {
     @Test
     void one(Factory<ShopUser> users, Factory<ShopOrder> orders) {

@@ -95,8 +95,9 @@ class SessionFactorySharingTest {
   static SessionFactory only(String key) {
     List<Object> factories = captured(key);
     assertThat(factories).as(key).isNotEmpty();
-    assertThat(factories).as(key + ": one SessionFactory for all its tests").allSatisfy(
-        f -> assertThat(f).isSameAs(factories.get(0)));
+    assertThat(factories)
+        .as(key + ": one SessionFactory for all its tests")
+        .allSatisfy(f -> assertThat(f).isSameAs(factories.get(0)));
     return (SessionFactory) factories.get(0);
   }
 

@@ -37,10 +37,13 @@ class SharedServerTest {
 
   @BeforeAll
   static void serverAnswers() {
-    assumeTrue(ForeignDatabase.serverAnswers(), "no PostgreSQL server at " + ForeignDatabase.SERVER_URL);
+    assumeTrue(
+        ForeignDatabase.serverAnswers(), "no PostgreSQL server at " + ForeignDatabase.SERVER_URL);
   }
 
-  /** A user's suite: it commits rows and tables of its own through the Database, and one test fails. */
+  /**
+   * A user's suite: it commits rows and tables of its own through the Database, and one test fails.
+   */
   @Scenario
   @FixtureTest(entities = ExPerson.class)
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +57,8 @@ class SharedServerTest {
       assertThat(count(session, "ex_people")).isEqualTo(25);
       try (Connection connection = database.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
-        statement.execute("insert into ex_people (email, name) values ('committed@example.org', 'Committed')");
+        statement.execute(
+            "insert into ex_people (email, name) values ('committed@example.org', 'Committed')");
         statement.execute("create table scratch (id int primary key)");
         statement.execute("insert into scratch select generate_series(1, 100)");
         statement.execute("delete from ex_people");
@@ -84,7 +88,8 @@ class SharedServerTest {
         List<String> before = foreign.snapshot();
 
         ChildJvm.Result run =
-            suite(foreign.url(), ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD).run();
+            suite(foreign.url(), ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD)
+                .run();
 
         assertRanAndFailedOnce(run);
         assertThat(run.fact("database")).startsWith("fixturekit_").isNotEqualTo(foreign.name());
@@ -105,7 +110,9 @@ class SharedServerTest {
 
         assertRanAndFailedOnce(run);
         assertThat(run.fact("database")).isEqualTo(foreign.name());
-        assertThat(run.fact("schema")).startsWith("fixturekit_").isNotEqualTo("fixturekit_0123456789ab");
+        assertThat(run.fact("schema"))
+            .startsWith("fixturekit_")
+            .isNotEqualTo("fixturekit_0123456789ab");
         assertThat(foreign.schemas()).doesNotContain(run.fact("schema"));
         assertThat(foreign.snapshot()).isEqualTo(before);
       } finally {
@@ -116,7 +123,11 @@ class SharedServerTest {
 
   @Test
   void twoForksOnOneServerEachGetTheirOwnDatabase() throws Exception {
-    ChildJvm fork = suite(ForeignDatabase.SERVER_URL, ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD);
+    ChildJvm fork =
+        suite(
+            ForeignDatabase.SERVER_URL,
+            ForeignDatabase.SERVER_USER,
+            ForeignDatabase.SERVER_PASSWORD);
     Process first = fork.launch();
     Process second = fork.launch();
     ChildJvm.Result a = fork.await(first);
@@ -143,8 +154,11 @@ class SharedServerTest {
 
   private static List<String> databases() throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(
-            ForeignDatabase.SERVER_URL, ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD);
+    try (Connection c =
+            DriverManager.getConnection(
+                ForeignDatabase.SERVER_URL,
+                ForeignDatabase.SERVER_USER,
+                ForeignDatabase.SERVER_PASSWORD);
         ResultSet rs = c.createStatement().executeQuery("select datname from pg_database")) {
       while (rs.next()) {
         names.add(rs.getString(1));
@@ -154,8 +168,11 @@ class SharedServerTest {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(
-            ForeignDatabase.SERVER_URL, ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD);
+    try (Connection c =
+            DriverManager.getConnection(
+                ForeignDatabase.SERVER_URL,
+                ForeignDatabase.SERVER_USER,
+                ForeignDatabase.SERVER_PASSWORD);
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

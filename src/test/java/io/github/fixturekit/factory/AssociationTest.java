@@ -18,10 +18,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Parents, children and many-to-many: the graph a test builds is inserted as built, once. */
-@FixtureTest(entities = {
-  ShopUser.class, ShopOrder.class, OrderLine.class, Product.class, ShopCategory.class, Label.class,
-  Review.class
-})
+@FixtureTest(
+    entities = {
+      ShopUser.class,
+      ShopOrder.class,
+      OrderLine.class,
+      Product.class,
+      ShopCategory.class,
+      Label.class,
+      Review.class
+    })
 class AssociationTest {
 
   @Nested
@@ -30,15 +36,22 @@ class AssociationTest {
     @Test
     void builtChildrenPointBackToTheirParentAndAddNoExtraRows(
         Factory<ShopOrder> orders, Factory<OrderLine> lines, Session session) {
-      ShopOrder order = orders.create(o -> o.getLines().addAll(List.of(lines.build(), lines.build())));
+      ShopOrder order =
+          orders.create(o -> o.getLines().addAll(List.of(lines.build(), lines.build())));
 
-      assertThat(order.getLines()).hasSize(2).allSatisfy(l -> {
-        assertThat(l.getOrder()).isSameAs(order);
-        assertThat(session.contains(l)).isTrue();
-      });
-      assertThat(Rows.count(session, "shop_orders")).as("the lines' built orders are not inserted").isEqualTo(1L);
+      assertThat(order.getLines())
+          .hasSize(2)
+          .allSatisfy(
+              l -> {
+                assertThat(l.getOrder()).isSameAs(order);
+                assertThat(session.contains(l)).isTrue();
+              });
+      assertThat(Rows.count(session, "shop_orders"))
+          .as("the lines' built orders are not inserted")
+          .isEqualTo(1L);
       assertThat(Rows.count(session, "shop_users")).as("nor their customers").isEqualTo(1L);
-      assertThat(Rows.count(session, "shop_order_lines where order_id = " + order.getId())).isEqualTo(2L);
+      assertThat(Rows.count(session, "shop_order_lines where order_id = " + order.getId()))
+          .isEqualTo(2L);
       assertThat(Rows.count(session, "shop_products")).as("one product per line").isEqualTo(2L);
     }
 
@@ -55,8 +68,7 @@ class AssociationTest {
     }
 
     @Test
-    void aParentThatBuildFilledInIsInsertedOnceWhenUsed(
-        Factory<OrderLine> lines, Session session) {
+    void aParentThatBuildFilledInIsInsertedOnceWhenUsed(Factory<OrderLine> lines, Session session) {
       OrderLine draft = lines.build();
 
       OrderLine line = lines.create(l -> l.setOrder(draft.getOrder()));
@@ -86,13 +98,18 @@ class AssociationTest {
 
       Product product = products.create(p -> p.getLabels().addAll(two));
 
-      assertThat(product.getLabels()).hasSize(2).allSatisfy(l -> assertThat(session.contains(l)).isTrue());
+      assertThat(product.getLabels())
+          .hasSize(2)
+          .allSatisfy(l -> assertThat(session.contains(l)).isTrue());
       assertThat(Rows.count(session, "shop_product_labels")).isEqualTo(2L);
-      assertThat(Rows.count(session, "shop_labels")).as("detached labels not inserted again").isEqualTo(2L);
+      assertThat(Rows.count(session, "shop_labels"))
+          .as("detached labels not inserted again")
+          .isEqualTo(2L);
     }
 
     @Test
-    void anUnsavedElementIsRefused(Factory<Product> products, Factory<Label> labels, Session session) {
+    void anUnsavedElementIsRefused(
+        Factory<Product> products, Factory<Label> labels, Session session) {
       Label unsaved = labels.build();
 
       assertThatThrownBy(() -> products.create(p -> p.getLabels().add(unsaved)))
@@ -119,7 +136,9 @@ class AssociationTest {
       }
 
       assertThat(Rows.count(session, "shop_categories")).isEqualTo(1L + 5 + 20);
-      assertThat(root.getChildren()).hasSize(5).allSatisfy(c -> assertThat(c.getChildren()).hasSize(4));
+      assertThat(root.getChildren())
+          .hasSize(5)
+          .allSatisfy(c -> assertThat(c.getChildren()).hasSize(4));
     }
   }
 }

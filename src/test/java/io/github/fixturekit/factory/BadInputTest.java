@@ -36,7 +36,8 @@ class BadInputTest {
   }
 
   @Test
-  void requiredFieldOfAnUnsupportedTypeIsNamedWithTheWayOut(Factory<Painting> paintings, Session session) {
+  void requiredFieldOfAnUnsupportedTypeIsNamedWithTheWayOut(
+      Factory<Painting> paintings, Session session) {
     assertThatThrownBy(paintings::create)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[" + Painting.class.getName() + ".colour]")
@@ -47,12 +48,14 @@ class BadInputTest {
   }
 
   @Test
-  void settingTheUnsupportedFieldInTheCustomizerIsTheFix(Factory<Painting> paintings, Session session) {
+  void settingTheUnsupportedFieldInTheCustomizerIsTheFix(
+      Factory<Painting> paintings, Session session) {
     Painting painting = paintings.create(p -> p.setColour(Colour.of("#ff8800")));
 
     assertThat(painting.getColour().hex()).isEqualTo("#ff8800");
     assertThat(painting.getFrame()).as("optional, and nothing can fill it").isNull();
-    assertThat(Rows.text(session, "select colour from odd_paintings where id = ?", painting.getId()))
+    assertThat(
+            Rows.text(session, "select colour from odd_paintings where id = ?", painting.getId()))
         .isEqualTo("#ff8800");
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.fixturekit.Factory;
-import io.github.fixturekit.internal.HibernateVersion;
 import io.github.fixturekit.FixtureTest;
 import io.github.fixturekit.factory.model.Account;
 import io.github.fixturekit.factory.model.Attachment;
@@ -16,6 +15,7 @@ import io.github.fixturekit.factory.model.Invoice;
 import io.github.fixturekit.factory.model.InvoiceLine;
 import io.github.fixturekit.factory.model.Locker;
 import io.github.fixturekit.factory.model.Region;
+import io.github.fixturekit.internal.HibernateVersion;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -82,7 +82,8 @@ class BatchingTest {
     }
 
     @Test
-    void everyEntityHasItsIdAndGeneratedValuesEqualToItsRow(Factory<AuditEntry> entries, Session session) {
+    void everyEntityHasItsIdAndGeneratedValuesEqualToItsRow(
+        Factory<AuditEntry> entries, Session session) {
       List<AuditEntry> created = entries.createList(60);
 
       assertThat(created.stream().map(AuditEntry::getId).collect(Collectors.toSet())).hasSize(60);
@@ -109,18 +110,23 @@ class BatchingTest {
     }
 
     @Test
-    void plainSqlInsertsStillDrawFromTheIdentityColumn(Factory<AuditEntry> entries, Session session) {
-      Set<Long> ids = entries.createList(5).stream().map(AuditEntry::getId).collect(Collectors.toSet());
+    void plainSqlInsertsStillDrawFromTheIdentityColumn(
+        Factory<AuditEntry> entries, Session session) {
+      Set<Long> ids =
+          entries.createList(5).stream().map(AuditEntry::getId).collect(Collectors.toSet());
 
       Long inserted =
-          Rows.number(session, "insert into fa_audit_entries (action, created_at) values ('by sql', now()) returning id");
+          Rows.number(
+              session,
+              "insert into fa_audit_entries (action, created_at) values ('by sql', now()) returning id");
 
       assertThat(inserted).isNotNull().isNotIn(ids);
       assertThat(entries.create().getId()).isNotIn(ids).isNotEqualTo(inserted);
     }
 
     @Test
-    void theApplicationsOwnPersistGetsItsIdAtOnceAndItsValuesAtFlush(Session session) throws Exception {
+    void theApplicationsOwnPersistGetsItsIdAtOnceAndItsValuesAtFlush(Session session)
+        throws Exception {
       AuditEntry entry = newAuditEntry("by the application");
 
       session.persist(entry);
@@ -136,15 +142,21 @@ class BatchingTest {
       AuditEntry entry = newAuditEntry("then a query");
       session.persist(entry);
 
-      Long count = session.createSelectionQuery("select count(*) from AuditEntry", Long.class).getSingleResult();
+      Long count =
+          session
+              .createSelectionQuery("select count(*) from AuditEntry", Long.class)
+              .getSingleResult();
 
       assertThat(count).isPositive();
       assertThat(entry.getPriority()).isEqualTo(42);
     }
 
     @Test
-    void aStatelessSessionGetsTheValuesOfItsInsert(SessionFactory sessionFactory, Session session) throws Exception {
-      assumeTrue(HibernateVersion.batchesInserts(), "generated values are read back by fixturekit on Hibernate 7 only");
+    void aStatelessSessionGetsTheValuesOfItsInsert(SessionFactory sessionFactory, Session session)
+        throws Exception {
+      assumeTrue(
+          HibernateVersion.batchesInserts(),
+          "generated values are read back by fixturekit on Hibernate 7 only");
       AuditEntry entry = newAuditEntry("stateless");
       session.doWork(
           connection -> {

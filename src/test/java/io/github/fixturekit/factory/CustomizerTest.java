@@ -32,9 +32,12 @@ class CustomizerTest {
   void throwingCustomizerPropagatesFromCreate(Factory<Account> accounts, Session session) {
     IllegalStateException boom = new IllegalStateException("boom");
 
-    assertThatThrownBy(() -> accounts.create(a -> {
-          throw boom;
-        }))
+    assertThatThrownBy(
+            () ->
+                accounts.create(
+                    a -> {
+                      throw boom;
+                    }))
         .isSameAs(boom);
     assertThat(Rows.count(session, "fa_accounts")).isZero();
   }
@@ -43,17 +46,23 @@ class CustomizerTest {
   void throwingCustomizerPropagatesFromBuild(Factory<Account> accounts) {
     UnsupportedOperationException boom = new UnsupportedOperationException("boom");
 
-    assertThatThrownBy(() -> accounts.build(a -> {
-          throw boom;
-        }))
+    assertThatThrownBy(
+            () ->
+                accounts.build(
+                    a -> {
+                      throw boom;
+                    }))
         .isSameAs(boom);
   }
 
   @Test
   void throwingCustomizerLeavesNoParentRowBehind(Factory<Invoice> invoices, Session session) {
-    assertThatThrownBy(() -> invoices.create(i -> {
-          throw new IllegalArgumentException("no invoice today");
-        }))
+    assertThatThrownBy(
+            () ->
+                invoices.create(
+                    i -> {
+                      throw new IllegalArgumentException("no invoice today");
+                    }))
         .hasMessage("no invoice today");
     assertThat(Rows.count(session, "fa_invoices")).isZero();
     assertThat(Rows.count(session, "fa_accounts")).isZero();
@@ -61,9 +70,12 @@ class CustomizerTest {
 
   @Test
   void sessionStillWorksAfterAThrowingCustomizer(Factory<Account> accounts, Session session) {
-    assertThatThrownBy(() -> accounts.create(a -> {
-          throw new IllegalStateException("boom");
-        }));
+    assertThatThrownBy(
+        () ->
+            accounts.create(
+                a -> {
+                  throw new IllegalStateException("boom");
+                }));
 
     accounts.create();
 

@@ -22,7 +22,8 @@ class EmbeddedUniqueTest {
     assertThat(created.stream().map(c -> c.getIssuer().getReference()).collect(Collectors.toSet()))
         .hasSize(400)
         // the run-wide sequence is woven in, not left to random luck
-        .allSatisfy(reference -> assertThat(reference).hasSizeLessThanOrEqualTo(12).matches(".*_\\d+"));
+        .allSatisfy(
+            reference -> assertThat(reference).hasSizeLessThanOrEqualTo(12).matches(".*_\\d+"));
     assertThat(created.stream().map(c -> c.getIssuer().getBadge()).collect(Collectors.toSet()))
         .hasSize(400)
         .allSatisfy(badge -> assertThat(badge).matches("[A-Z]{2}\\d{3}"));

@@ -15,7 +15,9 @@ import java.util.List;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-/** Entity shapes beyond the plain generated id: composite keys, inheritance, records, tight columns. */
+/**
+ * Entity shapes beyond the plain generated id: composite keys, inheritance, records, tight columns.
+ */
 @FixtureTest(
     entities = {
       ShapePair.class,
@@ -45,7 +47,10 @@ class EntityShapesTest {
     List<ShapeTenantNumber> made = numbers.createList(30);
 
     assertThat(made).extracting(ShapeTenantNumber::getTenant).doesNotContainNull();
-    assertThat(made).extracting(ShapeTenantNumber::getNumber).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(made)
+        .extracting(ShapeTenantNumber::getNumber)
+        .doesNotContainNull()
+        .doesNotHaveDuplicates();
     assertThat(count(session, "fs_tenant_numbers")).isEqualTo(30);
   }
 
@@ -58,7 +63,8 @@ class EntityShapesTest {
   }
 
   @Test
-  void aSubclassHonoursTheUniqueKeyOfItsRootTable(Factory<ShapeKioskAnnex> annexes, Session session) {
+  void aSubclassHonoursTheUniqueKeyOfItsRootTable(
+      Factory<ShapeKioskAnnex> annexes, Session session) {
     List<ShapeKioskAnnex> made = annexes.createList(60);
 
     assertThat(made).extracting(ShapeKiosk::getCode).doesNotHaveDuplicates();
@@ -79,7 +85,10 @@ class EntityShapesTest {
       Factory<ShapeCoupon> coupons, Session session) {
     List<ShapeCoupon> made = coupons.createList(90);
 
-    assertThat(made).extracting(ShapeCoupon::getCode).doesNotHaveDuplicates().allMatch(c -> c.length() <= 3);
+    assertThat(made)
+        .extracting(ShapeCoupon::getCode)
+        .doesNotHaveDuplicates()
+        .allMatch(c -> c.length() <= 3);
     assertThat(made)
         .extracting(ShapeCoupon::getAmount)
         .doesNotHaveDuplicates()

@@ -128,7 +128,8 @@ class FactoryBuildTest {
   }
 
   @Test
-  void buildAssignsIdsThatHaveNoGenerator(Factory<Region> regions, Factory<Attachment> attachments) {
+  void buildAssignsIdsThatHaveNoGenerator(
+      Factory<Region> regions, Factory<Attachment> attachments) {
     assertThat(regions.build().getId()).isNotNull();
     assertThat(attachments.build().getId()).isNotNull();
   }

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.hibernate.Session;
@@ -42,9 +41,7 @@ class FactoryCreateTest {
     assertThat(session.contains(account)).isTrue();
     assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
     assertThat(session.find(Account.class, account.getId())).isSameAs(account);
-    assertThat(
-            Rows.text(session, "select email from fa_accounts where id = ?",
-                account.getId()))
+    assertThat(Rows.text(session, "select email from fa_accounts where id = ?", account.getId()))
         .isEqualTo(account.getEmail());
   }
 
@@ -212,8 +209,8 @@ class FactoryCreateTest {
 
     assertThat(line.getId()).isNotNull().isPositive();
     assertThat(
-            Rows.number(session, "select count(*) from fa_invoice_lines where id = ?",
-                line.getId()))
+            Rows.number(
+                session, "select count(*) from fa_invoice_lines where id = ?", line.getId()))
         .isEqualTo(1L);
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Factory.of(entityManager, type)}: factories on an EntityManager fixturekit did not open, in
- * that EntityManager's own transaction.
+ * {@code Factory.of(entityManager, type)}: factories on an EntityManager fixturekit did not open,
+ * in that EntityManager's own transaction.
  */
 @FixtureTest(
     entities = {
@@ -88,7 +88,8 @@ class FactoryOfEntityManagerTest {
     void aClassThatIsNoEntityOfThePersistenceUnitIsNamed(Session session) {
       assertThatThrownBy(() -> Factory.of(session, String.class))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("[java.lang.String] is not an entity of this EntityManager's persistence unit");
+          .hasMessageStartingWith(
+              "[java.lang.String] is not an entity of this EntityManager's persistence unit");
     }
 
     @Test

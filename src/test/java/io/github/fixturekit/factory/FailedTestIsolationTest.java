@@ -30,7 +30,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * A test that fails on a constraint violation leaves a clean, working session for the next test.
- * The failing class runs through the EngineTestKit, so its failure is observed rather than reported.
+ * The failing class runs through the EngineTestKit, so its failure is observed rather than
+ * reported.
  */
 class FailedTestIsolationTest {
 
@@ -46,7 +47,10 @@ class FailedTestIsolationTest {
     EngineExecutionResults results;
     launchedHere = true;
     try {
-      results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsThenRecovers.class)).execute();
+      results =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectClass(FailsThenRecovers.class))
+              .execute();
     } finally {
       launchedHere = false;
     }
@@ -54,9 +58,14 @@ class FailedTestIsolationTest {
     results.testEvents().assertStatistics(s -> s.started(2).failed(1).succeeded(1));
     List<Event> failed = results.testEvents().failed().list();
     assertThat(failed).hasSize(1);
-    assertThat(failed.get(0).getTestDescriptor().getDisplayName()).startsWith("insertsTheSameEmailTwice");
+    assertThat(failed.get(0).getTestDescriptor().getDisplayName())
+        .startsWith("insertsTheSameEmailTwice");
     Throwable cause =
-        failed.get(0).getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        failed
+            .get(0)
+            .getPayload(TestExecutionResult.class)
+            .flatMap(TestExecutionResult::getThrowable)
+            .orElseThrow();
     assertThat(cause).isInstanceOf(ConstraintViolationException.class);
     // unique_violation; Hibernate 6.6 reports its kind as OTHER, Hibernate 7 as UNIQUE
     assertThat(((ConstraintViolationException) cause).getSQLState()).isEqualTo("23505");

@@ -10,8 +10,8 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
- * A unique enum or boolean column cannot take random values: two rows would collide at random.
- * Its values are taken in turn, so the first rows of a column always differ.
+ * A unique enum or boolean column cannot take random values: two rows would collide at random. Its
+ * values are taken in turn, so the first rows of a column always differ.
  */
 @FixtureTest(entities = Slot.class)
 class FewValuedUniqueColumnsTest {
@@ -22,7 +22,10 @@ class FewValuedUniqueColumnsTest {
 
     assertThat(two).extracting(Slot::getStatus).doesNotHaveDuplicates();
     assertThat(two).extracting(Slot::isMain).containsExactlyInAnyOrder(true, false);
-    assertThat(session.createNativeQuery("select count(*) from fa_slots", Long.class).getSingleResult())
+    assertThat(
+            session
+                .createNativeQuery("select count(*) from fa_slots", Long.class)
+                .getSingleResult())
         .isEqualTo(2L);
   }
 }

@@ -34,7 +34,8 @@ class PatternTest {
   }
 
   @Test
-  void hundredsOfRowsMatchTheirPatternsAndPassBeanValidation(Factory<Coupon> coupons, Session session) {
+  void hundredsOfRowsMatchTheirPatternsAndPassBeanValidation(
+      Factory<Coupon> coupons, Session session) {
     List<Coupon> created = coupons.createList(300);
 
     Validator validator = validation.getValidator();

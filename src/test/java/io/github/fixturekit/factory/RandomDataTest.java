@@ -98,13 +98,16 @@ class RandomDataTest {
   }
 
   @Test
-  void decimalsFitPrecisionAndScale(Factory<Account> accounts, Factory<InvoiceLine> lines, Session session) {
+  void decimalsFitPrecisionAndScale(
+      Factory<Account> accounts, Factory<InvoiceLine> lines, Session session) {
     List<Account> created = accounts.createList(300);
 
-    assertThat(created).allSatisfy(a -> {
-      assertFits(a.getBalance(), 8, 2);
-      assertFits(a.getDiscountRate(), 4, 3);
-    });
+    assertThat(created)
+        .allSatisfy(
+            a -> {
+              assertFits(a.getBalance(), 8, 2);
+              assertFits(a.getDiscountRate(), 4, 3);
+            });
     for (Account a : created.subList(0, 20)) {
       BigDecimal[] row =
           Rows.one(
@@ -137,8 +140,7 @@ class RandomDataTest {
       assertThat(account.getVersion()).isZero();
       assertThat(account.getScratch()).isNull();
       assertThat(
-              Rows.number(session, "select version from fa_accounts where id = ?",
-                  account.getId()))
+              Rows.number(session, "select version from fa_accounts where id = ?", account.getId()))
           .isZero();
     }
   }
@@ -158,9 +160,7 @@ class RandomDataTest {
   void enumIsSetAndStoredByName(Factory<Account> accounts, Session session) {
     for (Account account : accounts.createList(40)) {
       assertThat(account.getStatus()).isNotNull();
-      assertThat(
-              Rows.text(session, "select status from fa_accounts where id = ?",
-                  account.getId()))
+      assertThat(Rows.text(session, "select status from fa_accounts where id = ?", account.getId()))
           .isEqualTo(account.getStatus().name());
     }
   }
@@ -246,7 +246,8 @@ class RandomDataTest {
   }
 
   @Test
-  void assignedIdCanBeSetByTheCustomizer(Factory<Region> regions, Factory<Attachment> attachments, Session session) {
+  void assignedIdCanBeSetByTheCustomizer(
+      Factory<Region> regions, Factory<Attachment> attachments, Session session) {
     UUID id = UUID.fromString("00000000-0000-4000-8000-000000000042");
 
     Region region = regions.create(r -> r.setId(-42L));
@@ -255,8 +256,7 @@ class RandomDataTest {
     assertThat(region.getId()).isEqualTo(-42L);
     assertThat(Rows.count(session, "fa_regions where id = -42")).isEqualTo(1L);
     assertThat(attachment.getId()).isEqualTo(id);
-    assertThat(
-            Rows.number(session, "select count(*) from fa_attachments where id = ?", id))
+    assertThat(Rows.number(session, "select count(*) from fa_attachments where id = ?", id))
         .isEqualTo(1L);
   }
 }

@@ -19,7 +19,9 @@ import java.util.List;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-/** Parents: made through their own factory when required, reused when given, refused when unsaved. */
+/**
+ * Parents: made through their own factory when required, reused when given, refused when unsaved.
+ */
 @FixtureTest(
     entities = {
       Account.class, Region.class, Invoice.class, InvoiceLine.class, Attachment.class,
@@ -36,8 +38,8 @@ class RequiredParentTest {
     assertThat(session.contains(invoice.getAccount())).isTrue();
     assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
     assertThat(
-            Rows.number(session, "select account_id from fa_invoices where id = ?",
-                invoice.getId()))
+            Rows.number(
+                session, "select account_id from fa_invoices where id = ?", invoice.getId()))
         .isEqualTo(invoice.getAccount().getId());
   }
 
@@ -91,7 +93,8 @@ class RequiredParentTest {
     assertThat(first.getAccount()).isSameAs(owner);
     assertThat(second.getAccount()).isSameAs(owner);
     assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
-    assertThat(Rows.count(session, "fa_invoices where account_id = " + owner.getId())).isEqualTo(2L);
+    assertThat(Rows.count(session, "fa_invoices where account_id = " + owner.getId()))
+        .isEqualTo(2L);
   }
 
   @Test
@@ -113,7 +116,9 @@ class RequiredParentTest {
     assertThat(invoice.getReviewer()).isSameAs(reviewer);
     assertThat(Rows.count(session, "fa_invoices where reviewer_id = " + reviewer.getId()))
         .isEqualTo(1L);
-    assertThat(Rows.count(session, "fa_accounts")).as("reviewer + the required account").isEqualTo(2L);
+    assertThat(Rows.count(session, "fa_accounts"))
+        .as("reviewer + the required account")
+        .isEqualTo(2L);
   }
 
   @Test
@@ -172,8 +177,8 @@ class RequiredParentTest {
     assertThat(invoice.getAccount().getId()).isEqualTo(owner.getId());
     assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
     assertThat(
-            Rows.number(session, "select account_id from fa_invoices where id = ?",
-                invoice.getId()))
+            Rows.number(
+                session, "select account_id from fa_invoices where id = ?", invoice.getId()))
         .isEqualTo(owner.getId());
   }
 
@@ -187,7 +192,8 @@ class RequiredParentTest {
 
     assertThat(account.getRegion().getId()).isEqualTo(region.getId());
     assertThat(Rows.count(session, "fa_regions")).isEqualTo(1L);
-    assertThat(Rows.count(session, "fa_accounts where region_id = " + region.getId())).isEqualTo(1L);
+    assertThat(Rows.count(session, "fa_accounts where region_id = " + region.getId()))
+        .isEqualTo(1L);
   }
 
   @Test
@@ -229,7 +235,9 @@ class RequiredParentTest {
   void cycleMessageNamesTheAssociationsToSet(
       Factory<Department> departments, Factory<Category> categories) {
     assertThatThrownBy(departments::create)
-        .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Department.head", "Employee.department"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage()).containsAnyOf("Department.head", "Employee.department"));
     assertThatThrownBy(categories::create).hasMessageContaining("Category.parent");
   }
 

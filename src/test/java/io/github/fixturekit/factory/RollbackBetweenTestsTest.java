@@ -81,7 +81,8 @@ class RollbackBetweenTestsTest {
 
   @Test
   @Order(4)
-  void nextTestAfterAFailedFlushWorks(Factory<Account> accounts, Factory<Invoice> invoices, Session session) {
+  void nextTestAfterAFailedFlushWorks(
+      Factory<Account> accounts, Factory<Invoice> invoices, Session session) {
     for (String table : TABLES) {
       assertThat(Rows.count(session, table)).as(table).isZero();
     }

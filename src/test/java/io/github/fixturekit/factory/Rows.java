@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.hibernate.Session;
 
-/** Reads the database behind the test's session, with SQL, so assertions see the rows themselves. */
+/**
+ * Reads the database behind the test's session, with SQL, so assertions see the rows themselves.
+ */
 final class Rows {
 
   /** Reads one row; a reader is plain JDBC. */
@@ -23,9 +25,7 @@ final class Rows {
 
   /** How many rows {@code table} holds, as this session's transaction sees it. */
   static long count(Session session, String table) {
-    return session
-        .createNativeQuery("select count(*) from " + table, Long.class)
-        .getSingleResult();
+    return session.createNativeQuery("select count(*) from " + table, Long.class).getSingleResult();
   }
 
   /** Runs {@code sql} through plain JDBC on the session's connection; it must return one row. */
@@ -53,10 +53,14 @@ final class Rows {
 
   /** The single number {@code sql} returns, through plain JDBC. */
   static Long number(Session session, String sql, Object... parameters) {
-    return one(session, sql, r -> {
-      long value = r.getLong(1);
-      return r.wasNull() ? null : value;
-    }, parameters);
+    return one(
+        session,
+        sql,
+        r -> {
+          long value = r.getLong(1);
+          return r.wasNull() ? null : value;
+        },
+        parameters);
   }
 
   /** The single text {@code sql} returns, through plain JDBC. */
@@ -86,9 +90,7 @@ final class Rows {
               .hasSizeLessThanOrEqualTo(length);
         }
         if (column != null && !column.nullable()) {
-          assertThat(value)
-              .as("%s.%s is NOT NULL", c.getSimpleName(), field.getName())
-              .isNotNull();
+          assertThat(value).as("%s.%s is NOT NULL", c.getSimpleName(), field.getName()).isNotNull();
         }
       }
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A time a test sets in a customizer, with nanoseconds next to a second, day or year boundary:
- * the entity the factory hands back equals its row and the entity read back (truncated to the
+ * A time a test sets in a customizer, with nanoseconds next to a second, day or year boundary: the
+ * entity the factory hands back equals its row and the entity read back (truncated to the
  * microseconds PostgreSQL keeps, never rounded into the next second), in the JVM's zone.
  */
 @FixtureTest(entities = {Account.class, Region.class})
@@ -33,7 +33,8 @@ class TimeBoundariesTest {
         "1970-01-01T00:00:00.000000001Z",
         "2038-01-19T03:14:07.999999999Z"
       })
-  void aTimeSetInTheCustomizerEqualsItsRow(String text, Factory<Account> accounts, Session session) {
+  void aTimeSetInTheCustomizerEqualsItsRow(
+      String text, Factory<Account> accounts, Session session) {
     Instant at = Instant.parse(text);
     Instant expected = at.truncatedTo(ChronoUnit.MICROS);
     OffsetDateTime offset = at.atOffset(ZoneOffset.ofHoursMinutes(5, 45));
@@ -58,7 +59,8 @@ class TimeBoundariesTest {
     assertThat(read.getLastLoginAt()).isEqualTo(account.getLastLoginAt());
     assertThat(
             session
-                .createNativeQuery("select opened_at from fa_accounts where id = :id", OffsetDateTime.class)
+                .createNativeQuery(
+                    "select opened_at from fa_accounts where id = :id", OffsetDateTime.class)
                 .setParameter("id", account.getId())
                 .getSingleResult()
                 .toInstant())

@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
 /** Factories users write: defaults, traits, sequences, derived attributes, Instancio models. */
 @FixtureTest(
     entities = {
-      ShopUser.class, ShopOrder.class, OrderLine.class, Product.class, ShopCategory.class,
-      Label.class, Review.class
+      ShopUser.class,
+      ShopOrder.class,
+      OrderLine.class,
+      Product.class,
+      ShopCategory.class,
+      Label.class,
+      Review.class
     },
     factories = ShopUserFactory.class)
 class UserFactoryTest {
@@ -52,7 +57,8 @@ class UserFactoryTest {
           created.stream().map(u -> Long.parseLong(u.getEmail().replaceAll("\\D", ""))).toList();
       assertThat(numbers).isSorted().doesNotHaveDuplicates();
       assertThat(numbers.get(49) - numbers.get(0)).isEqualTo(49L);
-      assertThat(Rows.number(session, "select count(distinct email) from shop_users")).isEqualTo(50L);
+      assertThat(Rows.number(session, "select count(distinct email) from shop_users"))
+          .isEqualTo(50L);
     }
 
     @Test
@@ -76,7 +82,8 @@ class UserFactoryTest {
 
       assertThat(customer.getEmail()).startsWith("user-");
       assertThat(customer.getRole()).isEqualTo(Role.MEMBER);
-      assertThat(customer.getDisplayName()).isEqualTo(customer.getFirstName() + " " + customer.getLastName());
+      assertThat(customer.getDisplayName())
+          .isEqualTo(customer.getFirstName() + " " + customer.getLastName());
       assertThat(plainUsers.create().getEmail()).startsWith("user-");
     }
   }
@@ -104,7 +111,8 @@ class UserFactoryTest {
 
       assertThat(admins).isNotSameAs(users);
       assertThat(users.create().getRole()).isEqualTo(Role.MEMBER);
-      assertThat(admins.createList(3)).allSatisfy(u -> assertThat(u.getRole()).isEqualTo(Role.ADMIN));
+      assertThat(admins.createList(3))
+          .allSatisfy(u -> assertThat(u.getRole()).isEqualTo(Role.ADMIN));
     }
 
     @Test
@@ -132,10 +140,12 @@ class UserFactoryTest {
     void instancioModelAndRandomDefaultsApply(ShopOrderFactory orders) {
       List<ShopOrder> created = orders.createList(20);
 
-      assertThat(created).allSatisfy(o -> {
-        assertThat(o.getStatus()).isEqualTo(OrderStatus.NEW);
-        assertThat(o.getTotal().scale()).isEqualTo(2);
-      });
+      assertThat(created)
+          .allSatisfy(
+              o -> {
+                assertThat(o.getStatus()).isEqualTo(OrderStatus.NEW);
+                assertThat(o.getTotal().scale()).isEqualTo(2);
+              });
       assertThat(orders.paid().create().getStatus()).isEqualTo(OrderStatus.PAID);
     }
 
@@ -143,9 +153,14 @@ class UserFactoryTest {
     void afterCreateTraitMakesChildrenThatPointBack(ShopOrderFactory orders, Session session) {
       ShopOrder order = orders.withLines(3).create();
 
-      assertThat(order.getLines()).hasSize(3).allSatisfy(l -> assertThat(l.getOrder()).isSameAs(order));
-      assertThat(Rows.count(session, "shop_orders")).as("no extra order for the lines").isEqualTo(1L);
-      assertThat(Rows.count(session, "shop_order_lines where order_id = " + order.getId())).isEqualTo(3L);
+      assertThat(order.getLines())
+          .hasSize(3)
+          .allSatisfy(l -> assertThat(l.getOrder()).isSameAs(order));
+      assertThat(Rows.count(session, "shop_orders"))
+          .as("no extra order for the lines")
+          .isEqualTo(1L);
+      assertThat(Rows.count(session, "shop_order_lines where order_id = " + order.getId()))
+          .isEqualTo(3L);
     }
 
     @Test

@@ -81,7 +81,10 @@ public final class ChildJvm {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // The parent's own choice must not leak into a child that is told what to use.
-    builder.environment().keySet().removeIf(k -> k.startsWith("FIXTUREKIT_") && !k.startsWith("FIXTUREKIT_TEST_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("FIXTUREKIT_") && !k.startsWith("FIXTUREKIT_TEST_"));
     environment.forEach(
         (k, v) -> {
           if (v == null) {
@@ -113,7 +116,10 @@ public final class ChildJvm {
       process.destroyForcibly();
       pump.join(5000);
       throw new AssertionError(
-          "child JVM did not finish within " + timeout + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
+          "child JVM did not finish within "
+              + timeout
+              + ":\n"
+              + Files.readString(out, StandardCharsets.UTF_8));
     }
     pump.join(10_000);
     String output = Files.readString(out, StandardCharsets.UTF_8);
@@ -123,10 +129,14 @@ public final class ChildJvm {
 
   private static String testClasspath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return surefire != null && !surefire.isBlank()
+        ? surefire
+        : System.getProperty("java.class.path");
   }
 
-  /** One test of a child's run: its display name, {@code SUCCESSFUL} or {@code FAILED}, its time. */
+  /**
+   * One test of a child's run: its display name, {@code SUCCESSFUL} or {@code FAILED}, its time.
+   */
   public record TestRun(String name, String status, long millis) {
 
     public boolean failed() {
@@ -151,7 +161,11 @@ public final class ChildJvm {
 
     public List<String> facts(String key) {
       String prefix = ChildMain.FACT + key + "=";
-      return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+      return output
+          .lines()
+          .filter(l -> l.startsWith(prefix))
+          .map(l -> l.substring(prefix.length()))
+          .toList();
     }
 
     /** Each test the child ran, in order: its name, how it ended and how long it took. */

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -41,11 +41,14 @@ public final class ChildMain {
     FixtureSettings settings = FixtureSettings.read(key -> Optional.empty());
     long started = System.nanoTime();
     try (ServerDatabase server =
-        FixtureRuntime.chooseAndStart(FixtureSettings.DatabaseChoice.valueOf(choice.toUpperCase()), settings.databaseConfig())) {
+        FixtureRuntime.chooseAndStart(
+            FixtureSettings.DatabaseChoice.valueOf(choice.toUpperCase()),
+            settings.databaseConfig())) {
       fact("millis", Long.toString((System.nanoTime() - started) / 1_000_000));
       long connecting = System.nanoTime();
       try (java.sql.Connection c =
-              java.sql.DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+              java.sql.DriverManager.getConnection(
+                  server.jdbcUrl(), server.username(), server.password());
           java.sql.ResultSet rs = c.createStatement().executeQuery("select 1")) {
         rs.next();
       } catch (java.sql.SQLException e) {
@@ -79,8 +82,10 @@ public final class ChildMain {
     fact("tests", Long.toString(summary.getTestsStartedCount()));
     fact("succeeded", Long.toString(summary.getTestsSucceededCount()));
     fact("failed", Long.toString(summary.getTotalFailureCount()));
-    summary.getFailures()
-        .forEach(f -> fact("failure", f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
+    summary
+        .getFailures()
+        .forEach(
+            f -> fact("failure", f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
     return summary.getTotalFailureCount() == 0 ? 0 : 1;
   }
 

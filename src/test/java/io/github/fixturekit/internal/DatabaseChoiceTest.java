@@ -27,9 +27,13 @@ class DatabaseChoiceTest {
 
     @Test
     void takesTheExternalServerWhenAUrlIsSet() {
-      assumeTrue(ForeignDatabase.serverAnswers(), "no PostgreSQL server at " + ForeignDatabase.SERVER_URL);
+      assumeTrue(
+          ForeignDatabase.serverAnswers(), "no PostgreSQL server at " + ForeignDatabase.SERVER_URL);
       DatabaseConfig config =
-          DatabaseConfig.defaults(ForeignDatabase.SERVER_URL, ForeignDatabase.SERVER_USER, ForeignDatabase.SERVER_PASSWORD);
+          DatabaseConfig.defaults(
+              ForeignDatabase.SERVER_URL,
+              ForeignDatabase.SERVER_USER,
+              ForeignDatabase.SERVER_PASSWORD);
       try (ServerDatabase database = FixtureRuntime.chooseAndStart(DatabaseChoice.AUTO, config)) {
         assertThat(database.provider()).isEqualTo("external");
       }
@@ -47,7 +51,9 @@ class DatabaseChoiceTest {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.fact("provider")).isEqualTo("embedded");
         assertThat(result.output()).contains("the Docker engine did not answer within 1000 ms");
-        assertThat(Long.parseLong(result.fact("millis"))).as("probe bound plus an embedded start").isLessThan(20_000);
+        assertThat(Long.parseLong(result.fact("millis")))
+            .as("probe bound plus an embedded start")
+            .isLessThan(20_000);
       }
     }
 
@@ -68,7 +74,8 @@ class DatabaseChoiceTest {
       DatabaseConfig config = DatabaseConfig.defaults(null, null, null);
       assertThatThrownBy(() -> FixtureRuntime.chooseAndStart(DatabaseChoice.EXTERNAL, config))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageStartingWith("fixturekit.database is [external] but fixturekit.jdbc.url is not set.")
+          .hasMessageStartingWith(
+              "fixturekit.database is [external] but fixturekit.jdbc.url is not set.")
           .hasMessageContaining(THREE_WAYS)
           .hasMessageContaining("(2) testcontainers")
           .hasMessageContaining("(3) embedded");
@@ -80,7 +87,8 @@ class DatabaseChoiceTest {
 
       assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
       assertThat(result.fact("error"))
-          .startsWith("fixturekit.database is [testcontainers] but org.testcontainers:testcontainers-postgresql (2.x) is not on the test classpath.")
+          .startsWith(
+              "fixturekit.database is [testcontainers] but org.testcontainers:testcontainers-postgresql (2.x) is not on the test classpath.")
           .contains(THREE_WAYS);
     }
 
@@ -96,7 +104,8 @@ class DatabaseChoiceTest {
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
         assertThat(result.fact("error"))
-            .startsWith("fixturekit.database is [testcontainers] but the Docker engine did not answer within 5000 ms")
+            .startsWith(
+                "fixturekit.database is [testcontainers] but the Docker engine did not answer within 5000 ms")
             .contains(THREE_WAYS);
         assertThat(Long.parseLong(result.fact("millis"))).isLessThan(15_000);
       }
@@ -105,6 +114,7 @@ class DatabaseChoiceTest {
 
   private static ChildJvm withoutTestcontainers(ChildJvm child) {
     return child.withoutClasspathEntries(
-        entry -> entry.contains("/org/testcontainers/") || entry.contains("/com/github/docker-java/"));
+        entry ->
+            entry.contains("/org/testcontainers/") || entry.contains("/com/github/docker-java/"));
   }
 }

@@ -45,7 +45,8 @@ class DatabaseFaultsTest {
 
     @Test
     @Order(1)
-    void whileTheServerStops(Factory<ExPerson> people, Session session) throws InterruptedException {
+    void whileTheServerStops(Factory<ExPerson> people, Session session)
+        throws InterruptedException {
       people.createList(2);
       Faults.raise("running");
       Faults.await(Faults.signal("stopped"), Duration.ofMinutes(2));
@@ -53,7 +54,9 @@ class DatabaseFaultsTest {
       try {
         people.create();
       } finally {
-        ChildMain.fact("failed-after-the-stop-millis", Long.toString((System.nanoTime() - stopped) / 1_000_000));
+        ChildMain.fact(
+            "failed-after-the-stop-millis",
+            Long.toString((System.nanoTime() - stopped) / 1_000_000));
       }
     }
 
@@ -77,7 +80,8 @@ class DatabaseFaultsTest {
   }
 
   @Test
-  void theServerStopsDuringARunAndTheRemainingTestsFailFast(@TempDir Path signals) throws Exception {
+  void theServerStopsDuringARunAndTheRemainingTestsFailFast(@TempDir Path signals)
+      throws Exception {
     EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     int port = server.getPort();
     Process child;
@@ -108,8 +112,11 @@ class DatabaseFaultsTest {
         .allMatch(t -> t.millis() < 10_000, "under 10 s");
     assertThat(result.output())
         .as("%s", result)
-        .contains("stopped answering during [ServerStopsDuringTheRun.whileTheServerStops(Factory, Session)]")
-        .contains("[ServerStopsDuringTheRun.fourth(Session)] did not run: fixturekit's database at [jdbc:postgresql://127.0.0.1:" + port);
+        .contains(
+            "stopped answering during [ServerStopsDuringTheRun.whileTheServerStops(Factory, Session)]")
+        .contains(
+            "[ServerStopsDuringTheRun.fourth(Session)] did not run: fixturekit's database at [jdbc:postgresql://127.0.0.1:"
+                + port);
     assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(postgresProcessesOnPort(port)).as("server processes left").isEmpty();
   }
@@ -119,19 +126,28 @@ class DatabaseFaultsTest {
 
     @Test
     void theNextRunDropsTheDatabaseTheKilledRunLeft(@TempDir Path signals) throws Exception {
-      try (EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+      try (EmbeddedPostgres server =
+          EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
         String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
         long killed =
-            Faults.killDuringItsTest(external(ChildJvm.suite(Faults.KilledDuringTheRun.class), url), signals);
+            Faults.killDuringItsTest(
+                external(ChildJvm.suite(Faults.KilledDuringTheRun.class), url), signals);
         List<String> left = fixturekitDatabases(url);
-        assertThat(left).as("left by the killed run").singleElement().asString().contains("_" + killed + "_");
+        assertThat(left)
+            .as("left by the killed run")
+            .singleElement()
+            .asString()
+            .contains("_" + killed + "_");
         Thread.sleep(1100); // older than the next run's leftover age, by the server's clock
 
         ChildJvm.Result next =
-            external(ChildJvm.suite(Faults.NextRun.class), url).env("FIXTUREKIT_LEFTOVER_AGE", "1s").run();
+            external(ChildJvm.suite(Faults.NextRun.class), url)
+                .env("FIXTUREKIT_LEFTOVER_AGE", "1s")
+                .run();
 
         assertThat(next.tests()).as("%s", next).singleElement().matches(t -> !t.failed());
-        assertThat(next.output()).contains("fixturekit removed databases left behind by killed runs: " + left.get(0));
+        assertThat(next.output())
+            .contains("fixturekit removed databases left behind by killed runs: " + left.get(0));
         assertThat(fixturekitDatabases(url)).as("databases after the next run").isEmpty();
       }
     }
@@ -146,7 +162,9 @@ class DatabaseFaultsTest {
       List<String> names = new ArrayList<>();
       try (Connection c = DriverManager.getConnection(url, "postgres", "");
           ResultSet rs =
-              c.createStatement().executeQuery("select datname from pg_database where datname like 'fixturekit%'")) {
+              c.createStatement()
+                  .executeQuery(
+                      "select datname from pg_database where datname like 'fixturekit%'")) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
@@ -159,11 +177,14 @@ class DatabaseFaultsTest {
   class KilledRunOnTheEmbeddedDatabase {
 
     @Test
-    void theNextRunStopsTheOrphanServerAndRemovesItsFolder(@TempDir Path signals, @TempDir Path cache)
-        throws Exception {
-      long killed = Faults.killDuringItsTest(embedded(ChildJvm.suite(Faults.KilledDuringTheRun.class), cache), signals);
+    void theNextRunStopsTheOrphanServerAndRemovesItsFolder(
+        @TempDir Path signals, @TempDir Path cache) throws Exception {
+      long killed =
+          Faults.killDuringItsTest(
+              embedded(ChildJvm.suite(Faults.KilledDuringTheRun.class), cache), signals);
       Path runFolder = runFolderOf(cache, killed);
-      long postmaster = Long.parseLong(Files.readAllLines(runFolder.resolve("postmaster.pid")).get(0).trim());
+      long postmaster =
+          Long.parseLong(Files.readAllLines(runFolder.resolve("postmaster.pid")).get(0).trim());
       assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
           .as("the killed run's server, orphaned")
           .contains(true);
@@ -176,13 +197,18 @@ class DatabaseFaultsTest {
           .isFalse();
       assertThat(runFolder).as("the killed run's data folder").doesNotExist();
       try (Stream<Path> left = Files.list(cache)) {
-        assertThat(left.map(p -> p.getFileName().toString())).as("run folders left").noneMatch(n -> n.startsWith("run-"));
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("run folders left")
+            .noneMatch(n -> n.startsWith("run-"));
       }
-      assertThat(postgresProcessesUsing(cache)).as("servers still running from the cache folder").isEmpty();
+      assertThat(postgresProcessesUsing(cache))
+          .as("servers still running from the cache folder")
+          .isEmpty();
     }
 
     private ChildJvm embedded(ChildJvm jvm, Path cache) {
-      return jvm.env("FIXTUREKIT_DATABASE", "embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", cache.toString());
+      return jvm.env("FIXTUREKIT_DATABASE", "embedded")
+          .env("FIXTUREKIT_EMBEDDED_CACHE_DIR", cache.toString());
     }
 
     private Path runFolderOf(Path cache, long pid) throws IOException {
@@ -199,7 +225,12 @@ class DatabaseFaultsTest {
   static List<ProcessHandle> postgresProcessesUsing(Path folder) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-        .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(folder.toString())).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(a -> String.join(" ", a).contains(folder.toString()))
+                    .orElse(false))
         .toList();
   }
 
@@ -207,7 +238,12 @@ class DatabaseFaultsTest {
   static List<ProcessHandle> postgresProcessesOnPort(int port) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(Integer.toString(port))).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(a -> List.of(a).contains(Integer.toString(port)))
+                    .orElse(false))
         .toList();
   }
 }

@@ -68,7 +68,10 @@ public final class Faults {
     @Test
     void worksNormally(Factory<ExPerson> people, Session session) {
       people.createList(2);
-      assertThat(session.createNativeQuery("select count(*) from ex_people", Long.class).getSingleResult())
+      assertThat(
+              session
+                  .createNativeQuery("select count(*) from ex_people", Long.class)
+                  .getSingleResult())
           .isEqualTo(2);
     }
   }
@@ -85,5 +88,4 @@ public final class Faults {
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
     return child.pid();
   }
-
 }

@@ -71,7 +71,8 @@ class FixtureSettingsTest {
 
     @Test
     void environmentVariablesAreUpperCaseWithUnderscores() {
-      assertThat(FixtureSettings.environmentName("fixturekit.jdbc.url")).isEqualTo("FIXTUREKIT_JDBC_URL");
+      assertThat(FixtureSettings.environmentName("fixturekit.jdbc.url"))
+          .isEqualTo("FIXTUREKIT_JDBC_URL");
       assertThat(FixtureSettings.environmentName("fixturekit.timeout.docker-probe"))
           .isEqualTo("FIXTUREKIT_TIMEOUT_DOCKER_PROBE");
     }
@@ -103,16 +104,15 @@ class FixtureSettingsTest {
     @Test
     void everyDatabaseKey() {
       DatabaseConfig config =
-          read(
-                  Map.of(
-                      FixtureProperties.TESTCONTAINERS_IMAGE, "registry.example.org/pg:16",
-                      FixtureProperties.TESTCONTAINERS_REUSE, "TRUE",
-                      FixtureProperties.EMBEDDED_VERSION, "16",
-                      FixtureProperties.EMBEDDED_CACHE_DIR, "/tmp/fk-cache",
-                      FixtureProperties.LEFTOVER_AGE, "30m",
-                      FixtureProperties.STARTUP_TIMEOUT, "PT2M",
-                      FixtureProperties.CONNECT_TIMEOUT, "1500ms",
-                      FixtureProperties.DOCKER_PROBE_TIMEOUT, "5"))
+          read(Map.of(
+                  FixtureProperties.TESTCONTAINERS_IMAGE, "registry.example.org/pg:16",
+                  FixtureProperties.TESTCONTAINERS_REUSE, "TRUE",
+                  FixtureProperties.EMBEDDED_VERSION, "16",
+                  FixtureProperties.EMBEDDED_CACHE_DIR, "/tmp/fk-cache",
+                  FixtureProperties.LEFTOVER_AGE, "30m",
+                  FixtureProperties.STARTUP_TIMEOUT, "PT2M",
+                  FixtureProperties.CONNECT_TIMEOUT, "1500ms",
+                  FixtureProperties.DOCKER_PROBE_TIMEOUT, "5"))
               .databaseConfig();
 
       assertThat(config.testcontainersImage()).isEqualTo("registry.example.org/pg:16");
@@ -127,7 +127,10 @@ class FixtureSettingsTest {
 
     @Test
     void aMajorVersionMayBeGivenWithItsMinor() {
-      assertThat(read(Map.of(FixtureProperties.EMBEDDED_VERSION, "17.6")).databaseConfig().embeddedMajor())
+      assertThat(
+              read(Map.of(FixtureProperties.EMBEDDED_VERSION, "17.6"))
+                  .databaseConfig()
+                  .embeddedMajor())
           .isEqualTo(17);
     }
   }
@@ -155,14 +158,16 @@ class FixtureSettingsTest {
 
     @Test
     void aDurationTooLargeForADurationIsReportedNotThrownAsANumberFormatException() {
-      assertThatThrownBy(() -> read(Map.of(FixtureProperties.CONNECT_TIMEOUT, "99999999999999999999s")))
+      assertThatThrownBy(
+              () -> read(Map.of(FixtureProperties.CONNECT_TIMEOUT, "99999999999999999999s")))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessage(
               "fixturekit.timeout.connect is [99999999999999999999s]; expected a positive duration such as"
                   + " 500ms, 30s, 5m, 1h or PT30S");
       assertThatThrownBy(() -> read(Map.of(FixtureProperties.LEFTOVER_AGE, "9223372036854775807d")))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageStartingWith("fixturekit.leftover-age is [9223372036854775807d]; expected a positive duration");
+          .hasMessageStartingWith(
+              "fixturekit.leftover-age is [9223372036854775807d]; expected a positive duration");
     }
 
     @Test

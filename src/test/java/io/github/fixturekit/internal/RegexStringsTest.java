@@ -57,7 +57,9 @@ class RegexStringsTest {
   class EverythingAllowedIsDrawn {
 
     private static final String PRINTABLE =
-        IntStream.rangeClosed(' ', '~').mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
+        IntStream.rangeClosed(' ', '~')
+            .mapToObj(c -> String.valueOf((char) c))
+            .collect(Collectors.joining());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(
@@ -89,7 +91,8 @@ class RegexStringsTest {
           "\\Q+?          ; +?               ; 2 ; 2",
         })
     void drawsEveryCharacterAndLength(String regex, String chars, int shortest, int longest) {
-      assertDraws(regex.strip(), chars.strip().isEmpty() ? chars : chars.strip(), shortest, longest);
+      assertDraws(
+          regex.strip(), chars.strip().isEmpty() ? chars : chars.strip(), shortest, longest);
     }
 
     @Test
@@ -112,7 +115,9 @@ class RegexStringsTest {
     }
 
     private static String lower() {
-      return IntStream.rangeClosed('a', 'z').mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
+      return IntStream.rangeClosed('a', 'z')
+          .mapToObj(c -> String.valueOf((char) c))
+          .collect(Collectors.joining());
     }
 
     private static String letters() {
@@ -138,10 +143,14 @@ class RegexStringsTest {
       }
       assertThat(seen)
           .as("characters of %s", regex)
-          .isEqualTo(chars.chars().mapToObj(c -> (char) c).collect(Collectors.toCollection(TreeSet::new)));
+          .isEqualTo(
+              chars.chars().mapToObj(c -> (char) c).collect(Collectors.toCollection(TreeSet::new)));
       assertThat(lengths)
           .as("lengths of %s", regex)
-          .isEqualTo(IntStream.rangeClosed(shortest, longest).boxed().collect(Collectors.toCollection(TreeSet::new)));
+          .isEqualTo(
+              IntStream.rangeClosed(shortest, longest)
+                  .boxed()
+                  .collect(Collectors.toCollection(TreeSet::new)));
     }
   }
 
@@ -181,7 +190,16 @@ class RegexStringsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"(?=.*\\d)\\w+", "(?!x)y", "(a)\\1", "\\bword\\b", "\\p{Alpha}+", "(?i)abc", "[a-z&&[^e]]"})
+    @ValueSource(
+        strings = {
+          "(?=.*\\d)\\w+",
+          "(?!x)y",
+          "(a)\\1",
+          "\\bword\\b",
+          "\\p{Alpha}+",
+          "(?i)abc",
+          "[a-z&&[^e]]"
+        })
     void isRefusedNamingTheConstruct(String regex) {
       assertThatThrownBy(() -> RegexStrings.parse(regex))
           .isInstanceOf(RegexStrings.Unsupported.class)

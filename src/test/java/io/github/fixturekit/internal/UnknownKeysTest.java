@@ -12,13 +12,16 @@ class UnknownKeysTest {
   @Test
   void theKnownKeysAreThoseOfFixtureProperties() {
     assertThat(UnknownKeys.KNOWN)
-        .contains(FixtureProperties.JDBC_URL, FixtureProperties.LEFTOVER_AGE, FixtureProperties.LEAKS)
+        .contains(
+            FixtureProperties.JDBC_URL, FixtureProperties.LEFTOVER_AGE, FixtureProperties.LEAKS)
         .hasSize(FixtureProperties.class.getFields().length);
   }
 
   @Test
   void aMisspeltSystemPropertyIsNamedWithTheNearestKey() {
-    assertThat(UnknownKeys.warnings(List.of("fixturekit.jdbc.usr", "fixturekit.leftover.age", "java.home"), List.of()))
+    assertThat(
+            UnknownKeys.warnings(
+                List.of("fixturekit.jdbc.usr", "fixturekit.leftover.age", "java.home"), List.of()))
         .containsExactly(
             "fixturekit does not know the system property [fixturekit.jdbc.usr] and ignores it; did you mean"
                 + " [fixturekit.jdbc.user]? The keys are listed in io.github.fixturekit.FixtureProperties",
@@ -28,7 +31,9 @@ class UnknownKeysTest {
 
   @Test
   void aMisspeltEnvironmentVariableIsNamedWithTheNearestVariable() {
-    assertThat(UnknownKeys.warnings(List.of(), List.of("FIXTUREKIT_DATABSE", "FIXTUREKIT_JDBC_URL", "PATH")))
+    assertThat(
+            UnknownKeys.warnings(
+                List.of(), List.of("FIXTUREKIT_DATABSE", "FIXTUREKIT_JDBC_URL", "PATH")))
         .containsExactly(
             "fixturekit does not know the environment variable [FIXTUREKIT_DATABSE] and ignores it; did you mean"
                 + " [FIXTUREKIT_DATABASE]? The keys are listed in io.github.fixturekit.FixtureProperties");
@@ -39,7 +44,9 @@ class UnknownKeysTest {
     List<String> environment =
         UnknownKeys.KNOWN.stream().map(FixtureSettings::environmentName).toList();
     assertThat(UnknownKeys.warnings(UnknownKeys.KNOWN, environment)).isEmpty();
-    assertThat(UnknownKeys.warnings(List.of("fixturekit.test.other-major"), List.of("FIXTUREKIT_TEST_IMAGE")))
+    assertThat(
+            UnknownKeys.warnings(
+                List.of("fixturekit.test.other-major"), List.of("FIXTUREKIT_TEST_IMAGE")))
         .isEmpty();
   }
 
@@ -50,6 +57,7 @@ class UnknownKeysTest {
     assertThat(UnknownKeys.distance("same", "same")).isZero();
     assertThat(UnknownKeys.nearest("fixturekit.timeout.conect", UnknownKeys.KNOWN))
         .isEqualTo(FixtureProperties.CONNECT_TIMEOUT);
-    assertThat(UnknownKeys.nearest("fixturekit.Seed", UnknownKeys.KNOWN)).isEqualTo(FixtureProperties.SEED);
+    assertThat(UnknownKeys.nearest("fixturekit.Seed", UnknownKeys.KNOWN))
+        .isEqualTo(FixtureProperties.SEED);
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Prints how {@code createList} reaches the database (JDBC statements and batches, counted by a
  * Hibernate session event listener) for ids by IDENTITY and by SEQUENCE and for a
  * database-generated column, and the cost of {@code createList(1000)} and {@code create()} against
- * raw JDBC on the same connection in the same run. Figures, not assertions on time:
- * {@code mvn test -Dtest=BatchingMeasurement -Dgroups=measurement -DexcludedGroups=none}.
+ * raw JDBC on the same connection in the same run. Figures, not assertions on time: {@code mvn test
+ * -Dtest=BatchingMeasurement -Dgroups=measurement -DexcludedGroups=none}.
  */
 @Tag("measurement")
 @FixtureTest(entities = {MeasuredIdentity.class, MeasuredSequence.class, MeasuredGenerated.class})
@@ -98,8 +98,10 @@ class BatchingMeasurement {
 
   @Test
   @Order(2)
-  void createListAgainstExecuteBatch(Factory<MeasuredSequence> sequence, Factory<MeasuredIdentity> identity, Session session) {
-    session.doWork(c -> c.createStatement().execute("create temporary sequence raw_ids start 100000000"));
+  void createListAgainstExecuteBatch(
+      Factory<MeasuredSequence> sequence, Factory<MeasuredIdentity> identity, Session session) {
+    session.doWork(
+        c -> c.createStatement().execute("create temporary sequence raw_ids start 100000000"));
     for (int i = 0; i < 3; i++) {
       sequence.createList(LIST);
       rawBatch(session, "measured_sequence", true);
@@ -186,7 +188,9 @@ class BatchingMeasurement {
     assertThat(create).isPositive();
   }
 
-  /** Means and medians (the median shrugs off the pauses of a shared machine) of interleaved runs. */
+  /**
+   * Means and medians (the median shrugs off the pauses of a shared machine) of interleaved runs.
+   */
   private static void print(String what, long[] factoryNanos, long[] rawNanos) {
     double factoryMean = LongStream.of(factoryNanos).average().orElseThrow() / 1_000.0;
     double rawMean = LongStream.of(rawNanos).average().orElseThrow() / 1_000.0;
@@ -216,20 +220,25 @@ class BatchingMeasurement {
   private static void rawBatch(Session session, String table, boolean sequenceIds) {
     String sql =
         sequenceIds
-            ? "insert into " + table + " (id, name, email, amount, created_at, active) values (nextval('raw_ids'), ?, ?, ?, ?, ?)"
-            : "insert into " + table + " (name, email, amount, created_at, active) values (?, ?, ?, ?, ?)";
-    session.doWork(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(sql)) {
-        for (int i = 0; i < LIST; i++) {
-          bind(insert);
-          insert.addBatch();
-          if ((i + 1) % 50 == 0) {
+            ? "insert into "
+                + table
+                + " (id, name, email, amount, created_at, active) values (nextval('raw_ids'), ?, ?, ?, ?, ?)"
+            : "insert into "
+                + table
+                + " (name, email, amount, created_at, active) values (?, ?, ?, ?, ?)";
+    session.doWork(
+        connection -> {
+          try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < LIST; i++) {
+              bind(insert);
+              insert.addBatch();
+              if ((i + 1) % 50 == 0) {
+                insert.executeBatch();
+              }
+            }
             insert.executeBatch();
           }
-        }
-        insert.executeBatch();
-      }
-    });
+        });
   }
 
   private static void rawInsertAndSelect(Session session) {
@@ -238,9 +247,10 @@ class BatchingMeasurement {
 
   private static void insertAndSelect(Connection connection) throws SQLException {
     long id;
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into measured_identity (name, email, amount, created_at, active) values (?, ?, ?, ?, ?)",
-        new String[] {"id"})) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into measured_identity (name, email, amount, created_at, active) values (?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
       bind(insert);
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -248,8 +258,9 @@ class BatchingMeasurement {
         id = keys.getLong(1);
       }
     }
-    try (PreparedStatement select = connection.prepareStatement(
-        "select id, name, email, amount, created_at, active from measured_identity where id = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select id, name, email, amount, created_at, active from measured_identity where id = ?")) {
       select.setLong(1, id);
       try (ResultSet row = select.executeQuery()) {
         row.next();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Prints what a test pays for fixturekit: the time from JVM start to the first test body, and the
  * mean cost of {@code create()} for a plain entity and for a refresh token. Figures, not assertions
- * on time: run alone in a fresh JVM with
- * {@code mvn test -Dtest=CreateCostMeasurement -Dgroups=measurement -DexcludedGroups=none}.
+ * on time: run alone in a fresh JVM with {@code mvn test -Dtest=CreateCostMeasurement
+ * -Dgroups=measurement -DexcludedGroups=none}.
  */
 @Tag("measurement")
 @FixtureTest(entities = {Member.class, SessionToken.class})
@@ -57,7 +57,8 @@ class CreateCostMeasurement {
 
   @Test
   @Order(3)
-  void tokenCreateCost(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+  void tokenCreateCost(
+      Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
     Member owner = members.create();
     for (int i = 0; i < WARMUP; i++) {
       tokens.create(owner);

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * The Testcontainers figures need a Docker engine and {@code FIXTUREKIT_MEASURE_IMAGE} (default
- * {@code fixturekit/postgres:15}); the engine's own start of the same image ({@code docker run} until
- * the server's second "ready to accept connections" line) is measured alongside, for the overhead.
+ * {@code fixturekit/postgres:15}); the engine's own start of the same image ({@code docker run}
+ * until the server's second "ready to accept connections" line) is measured alongside, for the
+ * overhead.
  */
 @Tag("measurement")
 class DatabaseStartMeasurement {
 
   private static final int RUNS = Integer.getInteger("fixturekit.measure.runs", 5);
-  private static final String IMAGE = System.getenv().getOrDefault("FIXTUREKIT_MEASURE_IMAGE", "fixturekit/postgres:15");
+  private static final String IMAGE =
+      System.getenv().getOrDefault("FIXTUREKIT_MEASURE_IMAGE", "fixturekit/postgres:15");
 
   @Test
   void embeddedColdAndWarm() throws Exception {
@@ -44,20 +46,32 @@ class DatabaseStartMeasurement {
     List<Long> warmConnect = new ArrayList<>();
     // The very first start on a machine also unpacks the binaries (once per cache folder).
     Path coldCache = freshDir();
-    ChildJvm.Result first = run(ChildJvm.start("embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", coldCache.toString()));
-    print("embedded-first-start-on-a-machine-ms (unpack binaries + initdb)", List.of(Long.parseLong(first.fact("millis"))));
+    ChildJvm.Result first =
+        run(ChildJvm.start("embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", coldCache.toString()));
+    print(
+        "embedded-first-start-on-a-machine-ms (unpack binaries + initdb)",
+        List.of(Long.parseLong(first.fact("millis"))));
     Path warmCache = freshDir();
     for (int i = 0; i < RUNS; i++) {
       deleteTemplates(coldCache);
-      ChildJvm.Result c = run(ChildJvm.start("embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", coldCache.toString()));
+      ChildJvm.Result c =
+          run(
+              ChildJvm.start("embedded")
+                  .env("FIXTUREKIT_EMBEDDED_CACHE_DIR", coldCache.toString()));
       assertThat(c.fact("warm")).isEqualTo("false");
       cold.add(Long.parseLong(c.fact("millis")));
       coldConnect.add(Long.parseLong(c.fact("first-connection-millis")));
     }
     run(ChildJvm.start("embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", warmCache.toString()));
-    System.out.println("MEASURE load average before warm runs: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println(
+        "MEASURE load average before warm runs: "
+            + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
     for (int i = 0; i < RUNS; i++) {
-      ChildJvm.Result w = run(ChildJvm.start("embedded").env("FIXTUREKIT_EMBEDDED_CACHE_DIR", warmCache.toString()));
+      ChildJvm.Result w =
+          run(
+              ChildJvm.start("embedded")
+                  .env("FIXTUREKIT_EMBEDDED_CACHE_DIR", warmCache.toString()));
       assertThat(w.fact("warm")).isEqualTo("true");
       warm.add(Long.parseLong(w.fact("millis")));
       warmConnect.add(Long.parseLong(w.fact("first-connection-millis")));
@@ -123,14 +137,31 @@ class DatabaseStartMeasurement {
     long started = System.nanoTime();
     Process docker =
         new ProcessBuilder(
-                "docker", "run", "--rm", "--name", name, "-e", "POSTGRES_USER=fixturekit",
-                "-e", "POSTGRES_PASSWORD=fixturekit", "-e", "POSTGRES_DB=fixturekit",
-                "--tmpfs", "/var/lib/postgresql/data:rw", "-p", "127.0.0.1::5432", IMAGE,
-                "postgres", "-c", "fsync=off")
+                "docker",
+                "run",
+                "--rm",
+                "--name",
+                name,
+                "-e",
+                "POSTGRES_USER=fixturekit",
+                "-e",
+                "POSTGRES_PASSWORD=fixturekit",
+                "-e",
+                "POSTGRES_DB=fixturekit",
+                "--tmpfs",
+                "/var/lib/postgresql/data:rw",
+                "-p",
+                "127.0.0.1::5432",
+                IMAGE,
+                "postgres",
+                "-c",
+                "fsync=off")
             .redirectErrorStream(true)
             .start();
     long elapsed = -1;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(docker.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(docker.getInputStream(), StandardCharsets.UTF_8))) {
       int ready = 0;
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.contains("database system is ready to accept connections") && ++ready == 2) {
@@ -163,7 +194,8 @@ class DatabaseStartMeasurement {
   /** A cold start: binaries unpacked, but no initialised template to copy. */
   private static void deleteTemplates(Path cache) throws Exception {
     try (java.util.stream.Stream<Path> list = Files.list(cache)) {
-      for (Path template : list.filter(p -> p.getFileName().toString().startsWith("template-")).toList()) {
+      for (Path template :
+          list.filter(p -> p.getFileName().toString().startsWith("template-")).toList()) {
         try (java.util.stream.Stream<Path> walk = Files.walk(template)) {
           for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
             Files.delete(p);
@@ -186,5 +218,4 @@ class DatabaseStartMeasurement {
     System.out.println(
         String.format(Locale.ROOT, "MEASURE %s: median %d (runs %s)", what, median, values));
   }
-
 }

@@ -44,12 +44,13 @@ import org.junit.platform.testkit.engine.Events;
  * <ul>
  *   <li>commit-mode cleanup, 5-table model: 200 tests that create one row in each of 5 tables, in
  *       {@code TRUNCATE} mode against the same tests in {@code ROLLBACK} mode (leak detection off);
- *       and the two ways to empty the tables timed statement by statement: one {@code TRUNCATE} of all
- *       5 against {@code DELETE FROM} each;
+ *       and the two ways to empty the tables timed statement by statement: one {@code TRUNCATE} of
+ *       all 5 against {@code DELETE FROM} each;
  *   <li>rollback overhead of leak detection: 200 tests that take the session (and leave it unused),
- *       200 that read a table, and 200 that write a row and read it, each with {@code fixturekit.leaks} {@code fail} against {@code off};
- *       and, in a run of its own, the round trips to PostgreSQL per test, counted from the driver's
- *       log (which does not depend on the machine's load).
+ *       200 that read a table, and 200 that write a row and read it, each with {@code
+ *       fixturekit.leaks} {@code fail} against {@code off}; and, in a run of its own, the round
+ *       trips to PostgreSQL per test, counted from the driver's log (which does not depend on the
+ *       machine's load).
  * </ul>
  */
 @Tag("measurement")
@@ -146,17 +147,23 @@ class IsolationMeasurement {
         fiveRows(parents, children, identities, sequences, generated);
         long started = System.nanoTime();
         statement.execute("TRUNCATE " + FIVE_TABLES + " RESTART IDENTITY CASCADE");
-        STATEMENTS.computeIfAbsent("truncate-restart-identity", k -> new ArrayList<>()).add(System.nanoTime() - started);
+        STATEMENTS
+            .computeIfAbsent("truncate-restart-identity", k -> new ArrayList<>())
+            .add(System.nanoTime() - started);
         fiveRows(parents, children, identities, sequences, generated);
         started = System.nanoTime();
         statement.execute("TRUNCATE " + FIVE_TABLES + " CASCADE");
-        STATEMENTS.computeIfAbsent("truncate", k -> new ArrayList<>()).add(System.nanoTime() - started);
+        STATEMENTS
+            .computeIfAbsent("truncate", k -> new ArrayList<>())
+            .add(System.nanoTime() - started);
         fiveRows(parents, children, identities, sequences, generated);
         started = System.nanoTime();
         statement.execute(
             "DELETE FROM measured_child; DELETE FROM measured_parent; DELETE FROM measured_identity;"
                 + " DELETE FROM measured_sequence; DELETE FROM measured_generated");
-        STATEMENTS.computeIfAbsent("delete", k -> new ArrayList<>()).add(System.nanoTime() - started);
+        STATEMENTS
+            .computeIfAbsent("delete", k -> new ArrayList<>())
+            .add(System.nanoTime() - started);
       }
     }
   }
@@ -175,7 +182,10 @@ class IsolationMeasurement {
   static class WithQuery {
     @RepeatedTest(TESTS)
     void readsATable(Session session) {
-      assertThat(session.createNativeQuery("select count(*) from refresh_tokens", Long.class).getSingleResult())
+      assertThat(
+              session
+                  .createNativeQuery("select count(*) from refresh_tokens", Long.class)
+                  .getSingleResult())
           .isZero();
     }
   }
@@ -187,7 +197,10 @@ class IsolationMeasurement {
     void writesARow(Factory<Member> members, Session session) {
       members.create();
       session.flush();
-      assertThat(session.createNativeQuery("select count(*) from members", Long.class).getSingleResult())
+      assertThat(
+              session
+                  .createNativeQuery("select count(*) from members", Long.class)
+                  .getSingleResult())
           .isEqualTo(1);
     }
   }
@@ -234,7 +247,9 @@ class IsolationMeasurement {
 
     STATEMENTS.clear();
     run(Statements.class, off);
-    STATEMENTS.forEach((name, times) -> print("empty-five-tables-" + name + "-median-us", median(times) / 1_000.0));
+    STATEMENTS.forEach(
+        (name, times) ->
+            print("empty-five-tables-" + name + "-median-us", median(times) / 1_000.0));
   }
 
   @Test
@@ -267,7 +282,8 @@ class IsolationMeasurement {
   /** Counts the driver's round trips to PostgreSQL: each ends with one Sync message. */
   static final class RoundTrips extends Handler {
 
-    private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+    private static final Logger DRIVER =
+        Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
     private final AtomicLong syncs = new AtomicLong();
 
     static double perTest(Runnable tests) {

@@ -24,8 +24,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Prints what fixturekit costs per test and how a run scales in JUnit's parallel mode. Figures, not
- * assertions on time (only on every scenario test passing). Run alone in a fresh JVM with
- * {@code mvn test -Dtest=OverheadMeasurement -Dgroups=measurement -DexcludedGroups=none}.
+ * assertions on time (only on every scenario test passing). Run alone in a fresh JVM with {@code
+ * mvn test -Dtest=OverheadMeasurement -Dgroups=measurement -DexcludedGroups=none}.
  *
  * <ul>
  *   <li>rollback overhead: 200 trivial tests with the extension against the same 200 without it, in
@@ -72,15 +72,20 @@ class OverheadMeasurement {
   @FixtureTest(entities = {Member.class, SessionToken.class})
   static class Work {
     @RepeatedTest(TESTS)
-    void createsAndRotates(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+    void createsAndRotates(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
       IssuedToken<SessionToken> first = tokens.create(members.create());
       tokens.rotate(first);
-      long rows = session.createNativeQuery("select count(*) from refresh_tokens", Long.class).getSingleResult();
+      long rows =
+          session
+              .createNativeQuery("select count(*) from refresh_tokens", Long.class)
+              .getSingleResult();
       assertThat(rows).as("rows this test sees").isEqualTo(2);
     }
   }
 
-  static final Map<String, String> SEQUENTIAL = Map.of("junit.jupiter.execution.parallel.enabled", "false");
+  static final Map<String, String> SEQUENTIAL =
+      Map.of("junit.jupiter.execution.parallel.enabled", "false");
 
   static Map<String, String> parallel(int threads) {
     return Map.of(
@@ -91,7 +96,9 @@ class OverheadMeasurement {
         "junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(threads));
   }
 
-  /** Runs {@code scenario}, checks all of its tests passed, returns the wall time in nanoseconds. */
+  /**
+   * Runs {@code scenario}, checks all of its tests passed, returns the wall time in nanoseconds.
+   */
   static long run(Class<?> scenario, Map<String, String> parameters) {
     long started = System.nanoTime();
     Events events =
@@ -103,7 +110,9 @@ class OverheadMeasurement {
             .testEvents();
     long elapsed = System.nanoTime() - started;
     assertThat(events.failed().count()).as("failed tests of %s", scenario.getSimpleName()).isZero();
-    assertThat(events.succeeded().count()).as("passed tests of %s", scenario.getSimpleName()).isEqualTo(TESTS);
+    assertThat(events.succeeded().count())
+        .as("passed tests of %s", scenario.getSimpleName())
+        .isEqualTo(TESTS);
     return elapsed;
   }
 

@@ -32,11 +32,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (the suite runs in several). PostgreSQL keeps microseconds and rounds half-up, so
  * 1999-12-31T23:59:59.999999999Z would be stored as the year 2000; fixturekit truncates to
  * microseconds before it stores, so "identical" means: the token the factory hands back, the row,
- * and the entity read back from the row all hold the same instant, the clock's instant truncated
- * to microseconds (never rounded into the next second, day or year), for every expiry type.
+ * and the entity read back from the row all hold the same instant, the clock's instant truncated to
+ * microseconds (never rounded into the next second, day or year), for every expiry type.
  */
 @TsFixtureTest
-@TokenMapping(entity = TsLegacyToken.class, hash = "digest", family = "chain", expiresAt = "validUntil", revoked = "disabled")
+@TokenMapping(
+    entity = TsLegacyToken.class,
+    hash = "digest",
+    family = "chain",
+    expiresAt = "validUntil",
+    revoked = "disabled")
 class ExpiryBoundariesTest {
 
   static Stream<Instant> boundaries() {
@@ -71,7 +76,8 @@ class ExpiryBoundariesTest {
     Instant expected = at.truncatedTo(ChronoUnit.MICROS);
     TsUser user = users.create();
 
-    SessionToken instant = instants.create(members.create(), o -> o.expiresIn(Duration.ZERO)).entity();
+    SessionToken instant =
+        instants.create(members.create(), o -> o.expiresIn(Duration.ZERO)).entity();
     TsApiToken offset = offsets.create(user, o -> o.expiresIn(Duration.ZERO)).entity();
     TsWebToken zone = zoned.create(user, o -> o.expiresIn(Duration.ZERO)).entity();
     TsLegacyToken local = locals.create(user, o -> o.expiresIn(Duration.ZERO)).entity();
@@ -89,7 +95,8 @@ class ExpiryBoundariesTest {
                 timestamptz(session, "refresh_tokens", "expires_at", instant.getId()),
                 timestamptz(session, "ts_api_tokens", "expires_at", offset.getId()),
                 timestamptz(session, "ts_web_tokens", "expires_at", zone.getId()),
-                timestamp(session, "ts_legacy_tokens", "valid_until", local.getId()).toInstant(ZoneOffset.UTC)))
+                timestamp(session, "ts_legacy_tokens", "valid_until", local.getId())
+                    .toInstant(ZoneOffset.UTC)))
         .as("the rows")
         .containsOnly(expected);
     session.clear();
@@ -98,7 +105,10 @@ class ExpiryBoundariesTest {
                 session.find(SessionToken.class, instant.getId()).getExpiresAt(),
                 session.find(TsApiToken.class, offset.getId()).getExpiresAt().toInstant(),
                 session.find(TsWebToken.class, zone.getId()).getExpiresAt().toInstant(),
-                session.find(TsLegacyToken.class, local.getId()).getValidUntil().toInstant(ZoneOffset.UTC)))
+                session
+                    .find(TsLegacyToken.class, local.getId())
+                    .getValidUntil()
+                    .toInstant(ZoneOffset.UTC)))
         .as("the entities read back")
         .containsOnly(expected);
   }
@@ -106,14 +116,20 @@ class ExpiryBoundariesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("boundaries")
   void aDeltaOfOneNanosecondIsAddedBeforeTheTruncation(
-      Instant at, TestClock clock, Session session, Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
+      Instant at,
+      TestClock clock,
+      Session session,
+      Factory<Member> members,
+      RefreshTokenFactory<SessionToken> tokens) {
     clock.freezeAt(at);
 
-    SessionToken token = tokens.create(members.create(), o -> o.expiresIn(Duration.ofNanos(1))).entity();
+    SessionToken token =
+        tokens.create(members.create(), o -> o.expiresIn(Duration.ofNanos(1))).entity();
 
     Instant expected = at.plusNanos(1).truncatedTo(ChronoUnit.MICROS);
     assertThat(token.getExpiresAt()).isEqualTo(expected);
-    assertThat(timestamptz(session, "refresh_tokens", "expires_at", token.getId())).isEqualTo(expected);
+    assertThat(timestamptz(session, "refresh_tokens", "expires_at", token.getId()))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -123,9 +139,11 @@ class ExpiryBoundariesTest {
     TsApiToken token = tokens.create(users.create(), o -> o.issuedAt(at)).entity();
 
     assertThat(token.getIssuedAt()).isEqualTo(at.truncatedTo(ChronoUnit.MICROS));
-    assertThat(timestamptz(session, "ts_api_tokens", "issued_at", token.getId())).isEqualTo(token.getIssuedAt());
+    assertThat(timestamptz(session, "ts_api_tokens", "issued_at", token.getId()))
+        .isEqualTo(token.getIssuedAt());
     session.clear();
-    assertThat(session.find(TsApiToken.class, token.getId()).getIssuedAt()).isEqualTo(token.getIssuedAt());
+    assertThat(session.find(TsApiToken.class, token.getId()).getIssuedAt())
+        .isEqualTo(token.getIssuedAt());
   }
 
   static Instant timestamptz(Session session, String table, String column, long id) {
@@ -140,7 +158,8 @@ class ExpiryBoundariesTest {
     return session.doReturningWork(
         connection -> {
           try (PreparedStatement statement =
-              connection.prepareStatement("select " + column + " from " + table + " where id = ?")) {
+              connection.prepareStatement(
+                  "select " + column + " from " + table + " where id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
               assertThat(rs.next()).as("a row in %s for id %s", table, id).isTrue();

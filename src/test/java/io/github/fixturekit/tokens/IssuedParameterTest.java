@@ -30,7 +30,8 @@ class IssuedParameterTest {
   static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
   @Test
-  void isAReadyActiveTokenWithAPersistedOwner(@Issued IssuedToken<SessionToken> token, Session session) {
+  void isAReadyActiveTokenWithAPersistedOwner(
+      @Issued IssuedToken<SessionToken> token, Session session) {
     assertThat(token.entity().getId()).isNotNull();
     assertThat(token.entity().isRevoked()).isFalse();
     assertThat(token.entity().getExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
@@ -67,7 +68,8 @@ class IssuedParameterTest {
 
   @Test
   void anIdColumnOwnerIsCreatedThroughItsNamedType(
-      @Issued @TokenMapping(ownerType = TsUser.class) IssuedToken<TsApiToken> token, Session session) {
+      @Issued @TokenMapping(ownerType = TsUser.class) IssuedToken<TsApiToken> token,
+      Session session) {
     assertThat(session.find(TsUser.class, token.entity().getUserId())).isNotNull();
   }
 
@@ -82,7 +84,8 @@ class IssuedParameterTest {
     }
 
     @Test
-    void theNamedOwnerIsSharedWithTheTest(@Issued(owner = "alice") IssuedToken<SessionToken> token) {
+    void theNamedOwnerIsSharedWithTheTest(
+        @Issued(owner = "alice") IssuedToken<SessionToken> token) {
       assertThat(token.entity().getUser()).isSameAs(fromSetUp.entity().getUser());
       assertThat(token.raw()).isNotEqualTo(fromSetUp.raw());
     }
@@ -99,8 +102,13 @@ class IssuedParameterTest {
               .execute()
               .testEvents();
       events.assertStatistics(s -> s.started(1).failed(1));
-      return events.failed().stream().findFirst().orElseThrow()
-          .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+      return events.failed().stream()
+          .findFirst()
+          .orElseThrow()
+          .getPayload(TestExecutionResult.class)
+          .orElseThrow()
+          .getThrowable()
+          .orElseThrow();
     }
 
     @Test
@@ -135,7 +143,8 @@ class IssuedParameterTest {
     void anIssuedTokenWithoutTheAnnotationIsNotClaimed() {
       assertThat(failureOf(NotAnnotated.class))
           .isInstanceOf(ParameterResolutionException.class)
-          .hasMessageStartingWith("No ParameterResolver registered for parameter [io.github.fixturekit.tokens.IssuedToken");
+          .hasMessageStartingWith(
+              "No ParameterResolver registered for parameter [io.github.fixturekit.tokens.IssuedToken");
     }
   }
 

@@ -78,8 +78,7 @@ class RefreshTokenFactoryFixedClockTest {
       Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
     Member owner = members.create();
 
-    SessionToken carried =
-        tokens.create(owner, o -> o.expiresIn(Duration.ofNanos(211))).entity();
+    SessionToken carried = tokens.create(owner, o -> o.expiresIn(Duration.ofNanos(211))).entity();
     SessionToken kept = tokens.create(owner, o -> o.expiresIn(Duration.ofNanos(210))).entity();
 
     assertThat(carried.getExpiresAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00.123457Z"));

@@ -16,9 +16,10 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code create} talks to the database no more often than the reference fixture: one insert and
- * one select for the refresh, and no select where the row holds nothing but what was inserted. The entity set is used by no other test, so nothing else touches the
- * statistics of its SessionFactory while a count runs.
+ * {@code create} talks to the database no more often than the reference fixture: one insert and one
+ * select for the refresh, and no select where the row holds nothing but what was inserted. The
+ * entity set is used by no other test, so nothing else touches the statistics of its SessionFactory
+ * while a count runs.
  */
 @FixtureTest(entities = {CountedOwner.class, CountedToken.class, BareToken.class})
 class RefreshTokenFactoryRoundTripTest {
@@ -95,7 +96,9 @@ class RefreshTokenFactoryRoundTripTest {
     tokens.create(owner); // draws a block of ids ahead
 
     BareToken[] made = new BareToken[1];
-    long prepared = preparedStatements(session, "nothing to read back", () -> made[0] = tokens.create(owner).entity());
+    long prepared =
+        preparedStatements(
+            session, "nothing to read back", () -> made[0] = tokens.create(owner).entity());
 
     assertThat(prepared).as("the insert alone").isEqualTo(1);
     BareToken token = made[0];
@@ -106,7 +109,8 @@ class RefreshTokenFactoryRoundTripTest {
             .getSingleResult();
     OffsetDateTime expiresAt =
         session
-            .createNativeQuery("select expires_at from tk_bare_tokens where id = :id", OffsetDateTime.class)
+            .createNativeQuery(
+                "select expires_at from tk_bare_tokens where id = :id", OffsetDateTime.class)
             .setParameter("id", token.getId())
             .getSingleResult();
     assertThat(hash).as("the row's hash").isEqualTo(token.getTokenHash());

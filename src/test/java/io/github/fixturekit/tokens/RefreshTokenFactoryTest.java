@@ -56,7 +56,8 @@ class RefreshTokenFactoryTest {
   private static final Duration SEVEN_DAYS = Duration.ofDays(7);
 
   /** The stored row of one token, read with plain JDBC in the test's transaction. */
-  record Row(String tokenHash, UUID familyId, OffsetDateTime expiresAt, boolean revoked, long userId) {}
+  record Row(
+      String tokenHash, UUID familyId, OffsetDateTime expiresAt, boolean revoked, long userId) {}
 
   static Row row(Session session, long id) {
     return session.doReturningWork(
@@ -103,7 +104,9 @@ class RefreshTokenFactoryTest {
         assertThat(raw).hasSize(43).matches(BASE64URL_43);
         byte[] bytes = decoder.decode(raw);
         assertThat(bytes).hasSize(32);
-        assertThat(encoder.encodeToString(bytes)).as("canonical base64url of %s", raw).isEqualTo(raw);
+        assertThat(encoder.encodeToString(bytes))
+            .as("canonical base64url of %s", raw)
+            .isEqualTo(raw);
         raws.add(raw);
         decoded.add(bytes);
       }
@@ -166,7 +169,9 @@ class RefreshTokenFactoryTest {
         SessionToken token = issued.entity();
         Row row = row(session, token.getId());
 
-        assertThat(row.tokenHash()).isEqualTo(token.getTokenHash()).isEqualTo(sha256Hex(issued.raw()));
+        assertThat(row.tokenHash())
+            .isEqualTo(token.getTokenHash())
+            .isEqualTo(sha256Hex(issued.raw()));
         assertThat(row.familyId()).isEqualTo(token.getFamilyId());
         assertThat(row.expiresAt().toInstant()).isEqualTo(token.getExpiresAt());
         assertThat(row.revoked()).isEqualTo(token.isRevoked());
@@ -310,7 +315,8 @@ class RefreshTokenFactoryTest {
 
       assertThat(token.isRevoked()).isFalse();
       assertThat(token.getExpiresAt())
-          .isBetween(lowerBound(before, Duration.ofMinutes(10)), after.plus(Duration.ofMinutes(10)));
+          .isBetween(
+              lowerBound(before, Duration.ofMinutes(10)), after.plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -320,15 +326,16 @@ class RefreshTokenFactoryTest {
       for (int i = 0; i < 100; i++) {
         Duration delta = Duration.ofNanos(1_000_000_007L * i + 123);
         SessionToken token = tokens.create(owner, o -> o.expiresIn(delta)).entity();
-        assertThat(token.getExpiresAt().getNano() % 1000).as("nanos of %s", token.getExpiresAt()).isZero();
+        assertThat(token.getExpiresAt().getNano() % 1000)
+            .as("nanos of %s", token.getExpiresAt())
+            .isZero();
         assertThat(row(session, token.getId()).expiresAt().toInstant())
             .isEqualTo(token.getExpiresAt());
       }
     }
 
     @Test
-    void isTruncatedNotRoundedToMicroseconds(
-        Factory<Member> members, Session session) {
+    void isTruncatedNotRoundedToMicroseconds(Factory<Member> members, Session session) {
       Clock clock = Clock.fixed(Instant.parse("2031-05-05T10:00:00.999999999Z"), ZoneOffset.UTC);
       RefreshTokenFactory<SessionToken> tokens =
           RefreshTokenFactory.of(session, SessionToken.class, clock);
@@ -347,7 +354,8 @@ class RefreshTokenFactoryTest {
 
     @Test
     void usesALiveClockUnlessATestFreezesIt(
-        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) throws InterruptedException {
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens)
+        throws InterruptedException {
       Member owner = members.create();
       Instant first = tokens.create(owner).entity().getExpiresAt();
       Thread.sleep(20);
@@ -618,10 +626,12 @@ class RefreshTokenFactoryTest {
       Member owner = members.create();
 
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> tokens.create(owner, o -> o.expiresIn(Duration.ofSeconds(Long.MAX_VALUE))))
+          .isThrownBy(
+              () -> tokens.create(owner, o -> o.expiresIn(Duration.ofSeconds(Long.MAX_VALUE))))
           .withMessageContaining("expiresIn");
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> tokens.create(owner, o -> o.expiresIn(Duration.ofSeconds(Long.MIN_VALUE))))
+          .isThrownBy(
+              () -> tokens.create(owner, o -> o.expiresIn(Duration.ofSeconds(Long.MIN_VALUE))))
           .withMessageContaining("expiresIn");
       assertThat(count(session, "refresh_tokens")).isZero();
     }
@@ -645,9 +655,9 @@ class RefreshTokenFactoryTest {
   class OutsideInjection {
 
     @Test
-    void ofSessionPersistsInThatSession(
-        Factory<Member> members, Session session) {
-      RefreshTokenFactory<SessionToken> tokens = RefreshTokenFactory.of(session, SessionToken.class);
+    void ofSessionPersistsInThatSession(Factory<Member> members, Session session) {
+      RefreshTokenFactory<SessionToken> tokens =
+          RefreshTokenFactory.of(session, SessionToken.class);
       Member owner = members.create();
 
       Instant before = Instant.now();
@@ -658,7 +668,8 @@ class RefreshTokenFactoryTest {
       assertThat(session.contains(token)).isTrue();
       assertThat(token.getUser()).isSameAs(owner);
       assertThat(token.getTokenHash()).isEqualTo(sha256Hex(issued.raw()));
-      assertThat(token.getExpiresAt()).isBetween(lowerBound(before, SEVEN_DAYS), after.plus(SEVEN_DAYS));
+      assertThat(token.getExpiresAt())
+          .isBetween(lowerBound(before, SEVEN_DAYS), after.plus(SEVEN_DAYS));
       assertThat(token.isRevoked()).isTrue();
       assertThat(row(session, token.getId()).tokenHash()).isEqualTo(token.getTokenHash());
     }
@@ -718,7 +729,8 @@ class RefreshTokenFactoryTest {
     void ofRejectsNullArguments(Session session) {
       assertThatNullPointerException()
           .isThrownBy(() -> RefreshTokenFactory.of(null, SessionToken.class));
-      assertThatNullPointerException().isThrownBy(() -> RefreshTokenFactory.of(session, (Class<SessionToken>) null));
+      assertThatNullPointerException()
+          .isThrownBy(() -> RefreshTokenFactory.of(session, (Class<SessionToken>) null));
       assertThatNullPointerException()
           .isThrownBy(() -> RefreshTokenFactory.of(session, SessionToken.class, null));
     }
@@ -741,7 +753,11 @@ class RefreshTokenFactoryTest {
               .collect(
                   Collectors.toMap(
                       RefreshTokenFactoryTest::methodName,
-                      e -> e.getTerminationInfo().getExecutionResult().getThrowable().orElseThrow()));
+                      e ->
+                          e.getTerminationInfo()
+                              .getExecutionResult()
+                              .getThrowable()
+                              .orElseThrow()));
 
       assertThat(failures.get("notAToken"))
           .isInstanceOf(ParameterResolutionException.class)

@@ -38,7 +38,8 @@ class RefreshTokenFactoryVariantsTest {
   private static final Instant FIXED_EXPIRY = Instant.parse("2030-01-08T00:00:00.123456Z");
 
   /** One column of one row, read with plain JDBC in the test's transaction. */
-  private static <V> V stored(Session session, String table, String column, long id, Class<V> type) {
+  private static <V> V stored(
+      Session session, String table, String column, long id, Class<V> type) {
     return session.doReturningWork(
         connection -> {
           try (PreparedStatement statement =
@@ -86,7 +87,9 @@ class RefreshTokenFactoryVariantsTest {
       assertThat(stored(session, "tk_offset_tokens", "token_hash", id, String.class))
           .isEqualTo(token.getTokenHash());
       assertThat(stored(session, "tk_offset_tokens", "revoked", id, Boolean.class)).isFalse();
-      assertThat(stored(session, "tk_offset_tokens", "expires_at", id, OffsetDateTime.class).toInstant())
+      assertThat(
+              stored(session, "tk_offset_tokens", "expires_at", id, OffsetDateTime.class)
+                  .toInstant())
           .isEqualTo(token.getExpiresAt().toInstant());
     }
 
@@ -128,7 +131,9 @@ class RefreshTokenFactoryVariantsTest {
 
       assertThat(token.getExpiresAt().toInstant()).isEqualTo(FIXED_EXPIRY);
       assertThat(token.getExpiresAt().getOffset()).isEqualTo(ZoneOffset.UTC);
-      assertThat(stored(session, "tk_offset_tokens", "expires_at", token.getId(), OffsetDateTime.class).toInstant())
+      assertThat(
+              stored(session, "tk_offset_tokens", "expires_at", token.getId(), OffsetDateTime.class)
+                  .toInstant())
           .isEqualTo(FIXED_EXPIRY);
     }
   }
@@ -155,7 +160,8 @@ class RefreshTokenFactoryVariantsTest {
               LocalDateTime.ofInstant(
                   before.plus(SEVEN_DAYS).truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
               LocalDateTime.ofInstant(after.plus(SEVEN_DAYS), ZoneOffset.UTC));
-      assertThat(stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
+      assertThat(
+              stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
           .isEqualTo(token.getExpiresAt());
     }
 
@@ -169,7 +175,8 @@ class RefreshTokenFactoryVariantsTest {
       LocalDateTime expected = LocalDateTime.parse("2030-01-08T00:00:00.123456");
       assertThat(token.getExpiresAt()).isEqualTo(expected);
       assertThat(token.getIsRevoked()).isTrue();
-      assertThat(stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
+      assertThat(
+              stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
           .isEqualTo(expected);
       assertThat(stored(session, "tk_local_tokens", "is_revoked", token.getId(), Boolean.class))
           .isTrue();
@@ -197,7 +204,8 @@ class RefreshTokenFactoryVariantsTest {
       LocalToken token = tokens.create(members.create()).entity();
 
       assertThat(token.getExpiresAt()).isEqualTo(expected);
-      assertThat(stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
+      assertThat(
+              stored(session, "tk_local_tokens", "expires_at", token.getId(), LocalDateTime.class))
           .isEqualTo(expected);
     }
   }
@@ -219,7 +227,9 @@ class RefreshTokenFactoryVariantsTest {
       assertThat(token.getExpiresAt().toInstant())
           .isBetween(
               before.plus(SEVEN_DAYS).truncatedTo(ChronoUnit.MICROS), after.plus(SEVEN_DAYS));
-      assertThat(stored(session, "tk_zoned_tokens", "expires_at", token.getId(), OffsetDateTime.class).toInstant())
+      assertThat(
+              stored(session, "tk_zoned_tokens", "expires_at", token.getId(), OffsetDateTime.class)
+                  .toInstant())
           .isEqualTo(token.getExpiresAt().toInstant());
       assertThat(stored(session, "tk_zoned_tokens", "owner_id", token.getId(), Long.class))
           .isEqualTo(owner.getId());
@@ -239,7 +249,9 @@ class RefreshTokenFactoryVariantsTest {
       assertThat(token.getExpiresAt().toInstant()).isEqualTo(expected);
       assertThat(token.getExpiresAt().getOffset()).isEqualTo(ZoneOffset.UTC);
       assertThat(token.isRevoked()).isTrue();
-      assertThat(stored(session, "tk_zoned_tokens", "expires_at", token.getId(), OffsetDateTime.class).toInstant())
+      assertThat(
+              stored(session, "tk_zoned_tokens", "expires_at", token.getId(), OffsetDateTime.class)
+                  .toInstant())
           .isEqualTo(expected);
       assertThat(stored(session, "tk_zoned_tokens", "revoked", token.getId(), Boolean.class))
           .isTrue();

@@ -30,7 +30,10 @@ class RotationTest {
   static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
   static long count(Session session, String sql, Object family) {
-    return session.createNativeQuery(sql, Long.class).setParameter("family", family).getSingleResult();
+    return session
+        .createNativeQuery(sql, Long.class)
+        .setParameter("family", family)
+        .getSingleResult();
   }
 
   @Nested
@@ -38,7 +41,8 @@ class RotationTest {
 
     @Test
     void revokesTheTokenAndIssuesItsSuccessorInTheSameFamily(
-        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) throws Exception {
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session)
+        throws Exception {
       Member alice = members.create();
       IssuedToken<SessionToken> original = tokens.create(alice);
 
@@ -51,9 +55,17 @@ class RotationTest {
       assertThat(successor.raw()).isNotEqualTo(original.raw());
       assertThat(successor.entity().getTokenHash()).isEqualTo(Hashes.sha256Hex(successor.raw()));
       UUID family = original.entity().getFamilyId();
-      assertThat(count(session, "select count(*) from refresh_tokens where family_id = :family and is_revoked", family))
+      assertThat(
+              count(
+                  session,
+                  "select count(*) from refresh_tokens where family_id = :family and is_revoked",
+                  family))
           .isEqualTo(1);
-      assertThat(count(session, "select count(*) from refresh_tokens where family_id = :family and not is_revoked", family))
+      assertThat(
+              count(
+                  session,
+                  "select count(*) from refresh_tokens where family_id = :family and not is_revoked",
+                  family))
           .isEqualTo(1);
     }
 
@@ -64,7 +76,8 @@ class RotationTest {
       IssuedToken<SessionToken> original = tokens.create(members.create());
 
       IssuedToken<SessionToken> successor =
-          tokens.rotate(original, o -> o.expiresIn(Duration.ofHours(1)).familyId(UUID.randomUUID()));
+          tokens.rotate(
+              original, o -> o.expiresIn(Duration.ofHours(1)).familyId(UUID.randomUUID()));
 
       assertThat(successor.entity().getExpiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
       assertThat(successor.entity().getFamilyId()).isEqualTo(original.entity().getFamilyId());
@@ -91,7 +104,8 @@ class RotationTest {
     }
 
     @Test
-    void aThousandTimes(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+    void aThousandTimes(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
       IssuedToken<SessionToken> first = tokens.create(members.create());
       List<IssuedToken<SessionToken>> chain = new ArrayList<>(List.of(first));
 
@@ -100,14 +114,25 @@ class RotationTest {
       }
 
       UUID family = first.entity().getFamilyId();
-      assertThat(count(session, "select count(*) from refresh_tokens where family_id = :family", family))
+      assertThat(
+              count(
+                  session, "select count(*) from refresh_tokens where family_id = :family", family))
           .isEqualTo(1_001);
-      assertThat(count(session, "select count(*) from refresh_tokens where family_id = :family and is_revoked", family))
+      assertThat(
+              count(
+                  session,
+                  "select count(*) from refresh_tokens where family_id = :family and is_revoked",
+                  family))
           .isEqualTo(1_000);
       SessionToken last = chain.get(1_000).entity();
       assertThat(last.isRevoked()).isFalse();
-      assertThat(session.createNativeQuery("select id from refresh_tokens where family_id = :family and not is_revoked", Long.class)
-              .setParameter("family", family).getSingleResult())
+      assertThat(
+              session
+                  .createNativeQuery(
+                      "select id from refresh_tokens where family_id = :family and not is_revoked",
+                      Long.class)
+                  .setParameter("family", family)
+                  .getSingleResult())
           .isEqualTo(last.getId());
       Set<String> raws = new HashSet<>();
       chain.forEach(t -> raws.add(t.raw()));
@@ -118,7 +143,8 @@ class RotationTest {
     void aTokenOfAnotherTypeIsRefused(
         Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
       @SuppressWarnings({"unchecked", "rawtypes"})
-      IssuedToken<SessionToken> foreign = (IssuedToken) new IssuedToken<>(members.create(), "x-raw-value");
+      IssuedToken<SessionToken> foreign =
+          (IssuedToken) new IssuedToken<>(members.create(), "x-raw-value");
 
       assertThatThrownBy(() -> tokens.rotate(foreign))
           .isInstanceOf(IllegalArgumentException.class)
@@ -140,12 +166,17 @@ class RotationTest {
       List<IssuedToken<SessionToken>> chain = tokens.family(alice, 3);
 
       assertThat(chain).hasSize(3);
-      assertThat(chain).extracting(t -> t.entity().getFamilyId()).containsOnly(chain.get(0).entity().getFamilyId());
+      assertThat(chain)
+          .extracting(t -> t.entity().getFamilyId())
+          .containsOnly(chain.get(0).entity().getFamilyId());
       assertThat(chain).extracting(t -> t.entity().isRevoked()).containsExactly(true, true, false);
       assertThat(chain).extracting(t -> t.entity().getUser()).containsOnly(alice);
       assertThat(chain).extracting(t -> t.entity().getId()).isSorted();
-      assertThat(count(session, "select count(*) from refresh_tokens where family_id = :family",
-              chain.get(0).entity().getFamilyId()))
+      assertThat(
+              count(
+                  session,
+                  "select count(*) from refresh_tokens where family_id = :family",
+                  chain.get(0).entity().getFamilyId()))
           .isEqualTo(3);
     }
 
@@ -155,7 +186,9 @@ class RotationTest {
 
       List<IssuedToken<TsApiToken>> chain = tokens.family(alice.getId(), 1);
 
-      assertThat(chain).singleElement().satisfies(t -> assertThat(t.entity().getRevokedAt()).isNull());
+      assertThat(chain)
+          .singleElement()
+          .satisfies(t -> assertThat(t.entity().getRevokedAt()).isNull());
     }
 
     @Test

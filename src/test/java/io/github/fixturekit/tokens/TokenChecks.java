@@ -30,9 +30,7 @@ final class TokenChecks {
 
   /** Rows in {@code table}, read in the test's own transaction. */
   static long count(Session session, String table) {
-    return session
-        .createNativeQuery("select count(*) from " + table, Long.class)
-        .getSingleResult();
+    return session.createNativeQuery("select count(*) from " + table, Long.class).getSingleResult();
   }
 
   /**

@@ -31,8 +31,13 @@ class TokenMappingBuilderTest {
   static FixtureExtension fixtures =
       FixtureExtension.builder()
           .entities(
-              Member.class, SessionToken.class, TsUser.class, TsApiToken.class, TsLegacyToken.class,
-              TsWebToken.class, TsBrokenToken.class)
+              Member.class,
+              SessionToken.class,
+              TsUser.class,
+              TsApiToken.class,
+              TsLegacyToken.class,
+              TsWebToken.class,
+              TsBrokenToken.class)
           .clock(Clock.fixed(BASE, ZoneOffset.UTC))
           .tokenMapping(
               TokenSchema.of(TsLegacyToken.class)

@@ -53,7 +53,10 @@ class TokenMappingTest {
 
     @Test
     void areFoundByConvention(
-        Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens, TestClock clock, Session session)
+        Factory<TsUser> users,
+        RefreshTokenFactory<TsApiToken> tokens,
+        TestClock clock,
+        Session session)
         throws Exception {
       clock.freezeAt(NOW);
       TsUser alice = users.create();
@@ -63,11 +66,15 @@ class TokenMappingTest {
       TsApiToken token = issued.entity();
       assertThat(token.getUserId()).isEqualTo(alice.getId());
       assertThat(token.getTokenHash()).isEqualTo(Hashes.sha256Hex(issued.raw()));
-      assertThat(token.getExpiresAt()).isEqualTo(NOW_MICROS.plus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+      assertThat(token.getExpiresAt())
+          .isEqualTo(NOW_MICROS.plus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
       assertThat(token.getRevokedAt()).isNull();
       assertThat(token.getIssuedAt()).isEqualTo(NOW_MICROS);
       Object[] stored =
-          row(session, "select user_id, expires_at, revoked_at, issued_at from ts_api_tokens where id = :id", token.getId());
+          row(
+              session,
+              "select user_id, expires_at, revoked_at, issued_at from ts_api_tokens where id = :id",
+              token.getId());
       assertThat(stored[0]).isEqualTo(alice.getId());
       assertThat(toInstant(stored[1])).isEqualTo(NOW_MICROS.plus(7, ChronoUnit.DAYS));
       assertThat(stored[2]).isNull();
@@ -76,14 +83,21 @@ class TokenMappingTest {
 
     @Test
     void revokedMeansStampedWithNow(
-        Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens, TestClock clock, Session session) {
+        Factory<TsUser> users,
+        RefreshTokenFactory<TsApiToken> tokens,
+        TestClock clock,
+        Session session) {
       clock.freezeAt(NOW);
       TsUser alice = users.create();
 
       IssuedToken<TsApiToken> issued = tokens.create(alice, o -> o.revoked(true));
 
       assertThat(issued.entity().getRevokedAt()).isEqualTo(NOW_MICROS.atOffset(ZoneOffset.UTC));
-      Object[] stored = row(session, "select revoked_at, 1 from ts_api_tokens where id = :id", issued.entity().getId());
+      Object[] stored =
+          row(
+              session,
+              "select revoked_at, 1 from ts_api_tokens where id = :id",
+              issued.entity().getId());
       assertThat(toInstant(stored[0])).isEqualTo(NOW_MICROS);
     }
 
@@ -111,7 +125,10 @@ class TokenMappingTest {
 
     @Test
     void mapsEveryRoleAndReadsLocalDateTimeAsUtc(
-        Factory<TsUser> users, RefreshTokenFactory<TsLegacyToken> tokens, TestClock clock, Session session)
+        Factory<TsUser> users,
+        RefreshTokenFactory<TsLegacyToken> tokens,
+        TestClock clock,
+        Session session)
         throws Exception {
       clock.freezeAt(NOW);
       TsUser alice = users.create();
@@ -122,23 +139,35 @@ class TokenMappingTest {
       assertThat(token.getAccount()).isSameAs(alice);
       assertThat(token.getDigest()).isEqualTo(Hashes.sha256Hex(issued.raw()));
       assertThat(UUID.fromString(token.getChain())).isNotNull();
-      assertThat(token.getValidUntil()).isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
+      assertThat(token.getValidUntil())
+          .isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
       assertThat(token.isDisabled()).isTrue();
       assertThat(token.getIssuedOn().toInstant()).isEqualTo(NOW_MICROS);
       Object[] stored =
-          row(session, "select valid_until, disabled from ts_legacy_tokens where id = :id", token.getId());
-      // Hibernate 6.6 returns a timestamp column of a native query as java.sql.Timestamp, 7 as LocalDateTime
-      Object validUntil = stored[0] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : stored[0];
-      assertThat(validUntil).isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
+          row(
+              session,
+              "select valid_until, disabled from ts_legacy_tokens where id = :id",
+              token.getId());
+      // Hibernate 6.6 returns a timestamp column of a native query as java.sql.Timestamp, 7 as
+      // LocalDateTime
+      Object validUntil =
+          stored[0] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : stored[0];
+      assertThat(validUntil)
+          .isEqualTo(LocalDateTime.ofInstant(NOW_MICROS.plus(7, ChronoUnit.DAYS), ZoneOffset.UTC));
       assertThat(stored[1]).isEqualTo(true);
     }
 
     @Test
     @TokenMapping(
-        entity = TsLegacyToken.class, hash = "digest", family = "chain", expiresAt = "validUntil",
-        revoked = "disabled", hashing = TokenMapping.Hashing.HMAC_SHA256_HEX, hmacKey = "method-key")
-    void theTestMethodWinsOverTheClass(Factory<TsUser> users, RefreshTokenFactory<TsLegacyToken> tokens)
-        throws Exception {
+        entity = TsLegacyToken.class,
+        hash = "digest",
+        family = "chain",
+        expiresAt = "validUntil",
+        revoked = "disabled",
+        hashing = TokenMapping.Hashing.HMAC_SHA256_HEX,
+        hmacKey = "method-key")
+    void theTestMethodWinsOverTheClass(
+        Factory<TsUser> users, RefreshTokenFactory<TsLegacyToken> tokens) throws Exception {
       IssuedToken<TsLegacyToken> issued = tokens.create(users.create());
 
       assertThat(issued.entity().getDigest())
@@ -148,8 +177,12 @@ class TokenMappingTest {
     @Test
     void theParameterWinsOverTheClass(
         Factory<TsUser> users,
-        @TokenMapping(hash = "digest", family = "chain", expiresAt = "validUntil", revoked = "disabled",
-            hashing = TokenMapping.Hashing.SHA256_BASE64URL)
+        @TokenMapping(
+                hash = "digest",
+                family = "chain",
+                expiresAt = "validUntil",
+                revoked = "disabled",
+                hashing = TokenMapping.Hashing.SHA256_BASE64URL)
             RefreshTokenFactory<TsLegacyToken> tokens)
         throws Exception {
       IssuedToken<TsLegacyToken> issued = tokens.create(users.create());
@@ -183,7 +216,10 @@ class TokenMappingTest {
       IssuedToken<TsApiToken> issued = tokens.create(users.create());
 
       assertThat(issued.entity().getTokenHash())
-          .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.hmac("k", issued.raw())))
+          .isEqualTo(
+              Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(Hashes.hmac("k", issued.raw())))
           .hasSize(43);
     }
 
@@ -192,7 +228,9 @@ class TokenMappingTest {
         Factory<TsUser> users, RefreshTokenFactory<TsWebToken> tokens) throws Exception {
       IssuedToken<TsWebToken> issued = tokens.create(users.create());
 
-      assertThat(issued.entity().getTokenHash()).isEqualTo(Hashes.sha256Base64Url(issued.raw())).hasSize(43);
+      assertThat(issued.entity().getTokenHash())
+          .isEqualTo(Hashes.sha256Base64Url(issued.raw()))
+          .hasSize(43);
       assertThat(issued.entity().getRevoked()).isFalse();
       assertThat(UUID.fromString(issued.entity().getFamilyId())).isNotNull();
       assertThat(issued.entity().getExpiresAt().getZone()).isEqualTo(ZoneOffset.UTC);
@@ -209,7 +247,8 @@ class TokenMappingTest {
 
     @Test
     void aUserFunctionWhoseHashesDoNotFitIsRefused(Session session) {
-      TokenSchema<TsApiToken> schema = TokenSchema.of(TsApiToken.class).hashing(raw -> "x".repeat(80));
+      TokenSchema<TsApiToken> schema =
+          TokenSchema.of(TsApiToken.class).hashing(raw -> "x".repeat(80));
 
       assertThatThrownBy(() -> RefreshTokenFactory.of(session, schema))
           .isInstanceOf(IllegalArgumentException.class)
@@ -219,16 +258,20 @@ class TokenMappingTest {
     }
 
     @Test
-    void aUserFunction(Factory<TsUser> users, @TokenMapping(hasher = Reversed.class) RefreshTokenFactory<TsApiToken> tokens) {
+    void aUserFunction(
+        Factory<TsUser> users,
+        @TokenMapping(hasher = Reversed.class) RefreshTokenFactory<TsApiToken> tokens) {
       IssuedToken<TsApiToken> issued = tokens.create(users.create());
 
-      assertThat(issued.entity().getTokenHash()).isEqualTo(new StringBuilder(issued.raw()).reverse().toString());
+      assertThat(issued.entity().getTokenHash())
+          .isEqualTo(new StringBuilder(issued.raw()).reverse().toString());
     }
 
     @Test
     void aUserFunctionInCode(Factory<TsUser> users, Session session) {
       RefreshTokenFactory<TsApiToken> tokens =
-          RefreshTokenFactory.of(session, TokenSchema.of(TsApiToken.class).hashing(raw -> "h:" + raw));
+          RefreshTokenFactory.of(
+              session, TokenSchema.of(TsApiToken.class).hashing(raw -> "h:" + raw));
 
       IssuedToken<TsApiToken> issued = tokens.create(users.create());
 
@@ -236,7 +279,9 @@ class TokenMappingTest {
     }
 
     @Test
-    void theRawSizeInBytes(Factory<TsUser> users, @TokenMapping(rawBytes = 16) RefreshTokenFactory<TsApiToken> tokens) {
+    void theRawSizeInBytes(
+        Factory<TsUser> users,
+        @TokenMapping(rawBytes = 16) RefreshTokenFactory<TsApiToken> tokens) {
       IssuedToken<TsApiToken> issued = tokens.create(users.create());
 
       assertThat(issued.raw()).matches("[A-Za-z0-9_-]{22}");
@@ -247,24 +292,31 @@ class TokenMappingTest {
     void aRawSizeOutOfRangeIsRefused() {
       assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class).rawBytes(4))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("rawBytes [4] in the token mapping of [TsApiToken] must be between 8 and 1024");
+          .hasMessage(
+              "rawBytes [4] in the token mapping of [TsApiToken] must be between 8 and 1024");
     }
 
     @Test
     void anOwnerTypeThatIsNotAnEntityIsRefused() {
-      assertThatThrownBy(() -> TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(String.class)))
+      assertThatThrownBy(
+              () -> TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(String.class)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "ownerType [java.lang.String] in the token mapping of [TsApiToken] is not a JPA @Entity;"
                   + " name the owner's entity class");
-      assertThat(TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(TsUser.class)).ownerType())
+      assertThat(
+              TokenFieldMapping.of(TokenSchema.of(TsApiToken.class).ownerType(TsUser.class))
+                  .ownerType())
           .isEqualTo(TsUser.class);
     }
 
     @Test
     void anHmacWithoutKeyIsRefused() throws Exception {
       TokenMapping mapping =
-          Hashing.class.getDeclaredMethod("keyless", Object.class).getParameters()[0].getAnnotation(TokenMapping.class);
+          Hashing.class
+              .getDeclaredMethod("keyless", Object.class)
+              .getParameters()[0]
+              .getAnnotation(TokenMapping.class);
 
       assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class, mapping))
           .isInstanceOf(IllegalArgumentException.class)
@@ -274,7 +326,8 @@ class TokenMappingTest {
     }
 
     @SuppressWarnings("unused")
-    private void keyless(@TokenMapping(hashing = TokenMapping.Hashing.HMAC_SHA256_HEX) Object parameter) {}
+    private void keyless(
+        @TokenMapping(hashing = TokenMapping.Hashing.HMAC_SHA256_HEX) Object parameter) {}
   }
 
   /** A user hash function. */
@@ -312,7 +365,10 @@ class TokenMappingTest {
     @Test
     void aMappingForAnotherEntityIsRefused() throws Exception {
       TokenMapping mapping =
-          Incomplete.class.getDeclaredMethod("forLegacy", Object.class).getParameters()[0].getAnnotation(TokenMapping.class);
+          Incomplete.class
+              .getDeclaredMethod("forLegacy", Object.class)
+              .getParameters()[0]
+              .getAnnotation(TokenMapping.class);
 
       assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class, mapping))
           .isInstanceOf(IllegalArgumentException.class)
@@ -335,17 +391,22 @@ class TokenMappingTest {
 
     @Test
     void aMappedFieldThatDoesNotExist(Session session) {
-      assertThatThrownBy(() -> RefreshTokenFactory.of(session, TokenSchema.of(TsApiToken.class).hash("digst")))
+      assertThatThrownBy(
+              () -> RefreshTokenFactory.of(session, TokenSchema.of(TsApiToken.class).hash("digst")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(
               "  - hash: the mapping names field [digst], which [TsApiToken] does not have; its"
                   + " persistent fields are [id, userId, tokenHash, familyId, expiresAt, revokedAt, issuedAt, device]")
-          .hasMessageContaining("@TokenMapping(entity = TsApiToken.class, hash = \"<tokenHash|device>\")");
+          .hasMessageContaining(
+              "@TokenMapping(entity = TsApiToken.class, hash = \"<tokenHash|device>\")");
     }
 
     @Test
     void aFieldOfTheWrongType(Session session) {
-      assertThatThrownBy(() -> RefreshTokenFactory.of(session, TokenSchema.of(TsApiToken.class).expiresAt("device")))
+      assertThatThrownBy(
+              () ->
+                  RefreshTokenFactory.of(
+                      session, TokenSchema.of(TsApiToken.class).expiresAt("device")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(
               "  - expiresAt: field [device] is String, expected Instant or LocalDateTime or OffsetDateTime or ZonedDateTime");
@@ -353,9 +414,13 @@ class TokenMappingTest {
 
     @Test
     void oneFieldForTwoRoles(Session session) {
-      assertThatThrownBy(() -> RefreshTokenFactory.of(session, TokenSchema.of(TsApiToken.class).family("tokenHash")))
+      assertThatThrownBy(
+              () ->
+                  RefreshTokenFactory.of(
+                      session, TokenSchema.of(TsApiToken.class).family("tokenHash")))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("  - family: field [tokenHash] is already mapped as hash; each role needs a field of its own");
+          .hasMessageContaining(
+              "  - family: field [tokenHash] is already mapped as hash; each role needs a field of its own");
     }
 
     @Test
@@ -369,8 +434,13 @@ class TokenMappingTest {
 
       events.assertStatistics(s -> s.started(1).failed(1));
       Throwable failure =
-          events.failed().stream().findFirst().orElseThrow()
-              .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+          events.failed().stream()
+              .findFirst()
+              .orElseThrow()
+              .getPayload(TestExecutionResult.class)
+              .orElseThrow()
+              .getThrowable()
+              .orElseThrow();
       assertThat(failure)
           .isInstanceOf(ParameterResolutionException.class)
           .hasMessage("[RefreshTokenFactory<TsBrokenToken>] cannot be provided: " + BROKEN_MESSAGE);

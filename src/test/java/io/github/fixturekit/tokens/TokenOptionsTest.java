@@ -50,16 +50,21 @@ class TokenOptionsTest {
       Member alice = members.create();
 
       SessionToken relative =
-          tokens.create(alice, o -> o.expiresAt(NOW.plusSeconds(5)).expiresIn(Duration.ofHours(1))).entity();
+          tokens
+              .create(alice, o -> o.expiresAt(NOW.plusSeconds(5)).expiresIn(Duration.ofHours(1)))
+              .entity();
       SessionToken absolute =
-          tokens.create(alice, o -> o.expiresIn(Duration.ofHours(1)).expiresAt(NOW.plusSeconds(5))).entity();
+          tokens
+              .create(alice, o -> o.expiresIn(Duration.ofHours(1)).expiresAt(NOW.plusSeconds(5)))
+              .entity();
 
       assertThat(relative.getExpiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
       assertThat(absolute.getExpiresAt()).isEqualTo(NOW.plusSeconds(5));
     }
 
     @Test
-    void outsidePostgresRangeIsRefused(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
+    void outsidePostgresRangeIsRefused(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
       Member alice = members.create();
 
       assertThatThrownBy(() -> tokens.create(alice, o -> o.expiresAt(Instant.MAX)))
@@ -78,14 +83,16 @@ class TokenOptionsTest {
       Member alice = members.create();
       IssuedToken<SessionToken> first = tokens.create(alice);
 
-      IssuedToken<SessionToken> second = tokens.create(alice, o -> o.familyId(first.entity().getFamilyId()));
+      IssuedToken<SessionToken> second =
+          tokens.create(alice, o -> o.familyId(first.entity().getFamilyId()));
 
       assertThat(second.entity().getFamilyId()).isEqualTo(first.entity().getFamilyId());
     }
 
     @Test
     void isStoredAsTextInAStringColumn(
-        Factory<TsUser> users, RefreshTokenFactory<io.github.fixturekit.tokens.schemas.TsWebToken> tokens) {
+        Factory<TsUser> users,
+        RefreshTokenFactory<io.github.fixturekit.tokens.schemas.TsWebToken> tokens) {
       UUID family = UUID.randomUUID();
 
       assertThat(tokens.create(users.create(), o -> o.familyId(family)).entity().getFamilyId())
@@ -98,12 +105,16 @@ class TokenOptionsTest {
 
     @Test
     void isStoredOnlyAsItsHash(
-        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) throws Exception {
-      IssuedToken<SessionToken> issued = tokens.create(members.create(), o -> o.raw("known-token.1~x"));
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session)
+        throws Exception {
+      IssuedToken<SessionToken> issued =
+          tokens.create(members.create(), o -> o.raw("known-token.1~x"));
 
       assertThat(issued.raw()).isEqualTo("known-token.1~x");
       assertThat(issued.entity().getTokenHash()).isEqualTo(Hashes.sha256Hex("known-token.1~x"));
-      assertThat(count(session, "select count(*) from refresh_tokens where token_hash like '%known%'")).isZero();
+      assertThat(
+              count(session, "select count(*) from refresh_tokens where token_hash like '%known%'"))
+          .isZero();
     }
 
     @Test
@@ -156,7 +167,8 @@ class TokenOptionsTest {
       tokens.create(alice, o -> o.raw("abc-123-def"));
 
       assertThatThrownBy(() -> tokens.create(alice, o -> o.raw("abc-123-def")))
-          .hasMessageStartingWith("raw token [abc-****] is already in use: unique column [ts_api_tokens.token_hash]");
+          .hasMessageStartingWith(
+              "raw token [abc-****] is already in use: unique column [ts_api_tokens.token_hash]");
     }
   }
 
@@ -175,11 +187,13 @@ class TokenOptionsTest {
     void canBeGiven(Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens) {
       Instant at = Instant.parse("2020-02-29T12:00:00Z");
 
-      assertThat(tokens.create(users.create(), o -> o.issuedAt(at)).entity().getIssuedAt()).isEqualTo(at);
+      assertThat(tokens.create(users.create(), o -> o.issuedAt(at)).entity().getIssuedAt())
+          .isEqualTo(at);
     }
 
     @Test
-    void isRefusedWhenTheEntityHasNoSuchField(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
+    void isRefusedWhenTheEntityHasNoSuchField(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
       Member alice = members.create();
 
       assertThatThrownBy(() -> tokens.create(alice, o -> o.issuedAt(NOW)))
@@ -191,7 +205,8 @@ class TokenOptionsTest {
   }
 
   @Test
-  void toStringMasksAShortGivenRawWhole(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
+  void toStringMasksAShortGivenRawWhole(
+      Factory<Member> members, RefreshTokenFactory<SessionToken> tokens) {
     IssuedToken<SessionToken> issued = tokens.create(members.create(), o -> o.raw("abcdefgh"));
 
     assertThat(issued.toString()).contains("raw=****").doesNotContain("abcd");

@@ -7,16 +7,14 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.Database;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
-import org.hibernate.boot.model.relational.Database;
 import org.hibernate.generator.Generator;
 import org.hibernate.generator.GeneratorCreationContext;
 import org.hibernate.generator.OnExecutionGenerator;
-import org.hibernate.mapping.Value;
-import org.hibernate.service.ServiceRegistry;
 import org.hibernate.id.IdentityGenerator;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Component;
@@ -25,11 +23,13 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.SimpleValue;
+import org.hibernate.mapping.Value;
+import org.hibernate.service.ServiceRegistry;
 
 /**
  * Makes inserts batchable in the SessionFactory fixturekit builds. Hibernate batches an insert only
- * when it reads nothing back from it; it reads back identity ids and database-generated columns, one
- * statement per row. So, before the SessionFactory is built from {@code metadata}:
+ * when it reads nothing back from it; it reads back identity ids and database-generated columns,
+ * one statement per row. So, before the SessionFactory is built from {@code metadata}:
  *
  * <ul>
  *   <li>an identity id is drawn in blocks from the identity column's own sequence before the insert
@@ -45,7 +45,15 @@ import org.hibernate.mapping.SimpleValue;
 public final class Batching {
 
   private static final Set<Class<?>> IDENTITY_TYPES =
-      Set.of(Long.class, long.class, Integer.class, int.class, Short.class, short.class, BigInteger.class, BigDecimal.class);
+      Set.of(
+          Long.class,
+          long.class,
+          Integer.class,
+          int.class,
+          Short.class,
+          short.class,
+          BigInteger.class,
+          BigDecimal.class);
 
   private final GeneratedReadBack readBack = new GeneratedReadBack();
 
@@ -120,7 +128,8 @@ public final class Batching {
     if (original == null) {
       return;
     }
-    String columnName = column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+    String columnName =
+        column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
     id.setCustomIdGeneratorCreator(
         context -> {
           Generator generator = original.createGenerator(context);
@@ -128,7 +137,10 @@ public final class Batching {
           if (generator.getClass() != IdentityGenerator.class || !IDENTITY_TYPES.contains(type)) {
             return generator;
           }
-          String table = context.getSqlStringGenerationContext().format(root.getTable().getQualifiedTableName());
+          String table =
+              context
+                  .getSqlStringGenerationContext()
+                  .format(root.getTable().getQualifiedTableName());
           return new IdentityBlocks(table, columnName, type);
         });
   }

@@ -24,9 +24,10 @@ import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Reads database-generated values of inserted rows back after the flush that inserted them: one
- * query per entity type and flush ({@code select id, generated... where id in (...)}) instead of one
- * {@code insert ... returning} per row, which Hibernate cannot batch. Each entity gets its values
- * (and Hibernate's snapshot of it too) before {@code flush()}, or the query that flushed, returns.
+ * query per entity type and flush ({@code select id, generated... where id in (...)}) instead of
+ * one {@code insert ... returning} per row, which Hibernate cannot batch. Each entity gets its
+ * values (and Hibernate's snapshot of it too) before {@code flush()}, or the query that flushed,
+ * returns.
  */
 final class GeneratedReadBack
     implements PostInsertEventListener, FlushEventListener, AutoFlushEventListener {
@@ -40,11 +41,13 @@ final class GeneratedReadBack
   private final Map<String, List<String>> readLater = new ConcurrentHashMap<>();
 
   /** Inserted, not read back yet: per session, per persister, id to entity. */
-  private final Map<SharedSessionContractImplementor, Map<EntityPersister, Map<Object, Object>>> pending =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<SharedSessionContractImplementor, Map<EntityPersister, Map<Object, Object>>>
+      pending = Collections.synchronizedMap(new WeakHashMap<>());
 
   void register(String entityName, String property) {
-    readLater.computeIfAbsent(entityName, e -> Collections.synchronizedList(new ArrayList<>())).add(property);
+    readLater
+        .computeIfAbsent(entityName, e -> Collections.synchronizedList(new ArrayList<>()))
+        .add(property);
   }
 
   boolean isEmpty() {
@@ -108,15 +111,22 @@ final class GeneratedReadBack
     inserted.forEach((persister, entities) -> readBack(session, persister, entities));
   }
 
-  // setHibernateFlushMode: its replacement (setQueryFlushMode) is new in Hibernate 7, and 6.6 is supported
+  // setHibernateFlushMode: its replacement (setQueryFlushMode) is new in Hibernate 7, and 6.6 is
+  // supported
   @SuppressWarnings("deprecation")
   private void readBack(
-      SharedSessionContractImplementor session, EntityPersister persister, Map<Object, Object> entities) {
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      Map<Object, Object> entities) {
     List<String> properties = properties(persister);
     String id = persister.getIdentifierPropertyName();
     StringBuilder hql = new StringBuilder("select e.").append(id);
     properties.forEach(p -> hql.append(", e.").append(p));
-    hql.append(" from ").append(persister.getEntityName()).append(" e where e.").append(id).append(" in (:ids)");
+    hql.append(" from ")
+        .append(persister.getEntityName())
+        .append(" e where e.")
+        .append(id)
+        .append(" in (:ids)");
     int[] positions = properties.stream().mapToInt(persister::getPropertyIndex).toArray();
     List<Object> ids = new ArrayList<>(entities.keySet());
     Map<Object, Object> byId = new HashMap<>(entities);
@@ -137,7 +147,11 @@ final class GeneratedReadBack
   }
 
   private static void set(
-      SharedSessionContractImplementor session, EntityPersister persister, Object entity, int[] positions, Object[] row) {
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      Object entity,
+      int[] positions,
+      Object[] row) {
     EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
     Object[] loaded = entry == null ? null : entry.getLoadedState();
     for (int i = 0; i < positions.length; i++) {

@@ -57,7 +57,10 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
 
   @Override
   public Object generate(
-      SharedSessionContractImplementor session, Object owner, Object currentValue, EventType eventType) {
+      SharedSessionContractImplementor session,
+      Object owner,
+      Object currentValue,
+      EventType eventType) {
     Long id;
     synchronized (pool) {
       id = pool.pollFirst();
@@ -73,7 +76,9 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
     return convert(id);
   }
 
-  /** Drops the ids drawn ahead: after {@code RESTART IDENTITY} the sequence hands them out again. */
+  /**
+   * Drops the ids drawn ahead: after {@code RESTART IDENTITY} the sequence hands them out again.
+   */
   void forget() {
     synchronized (pool) {
       pool.clear();
@@ -82,7 +87,8 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
 
   /**
    * Fetches ids until the pool holds {@code count}, in as few statements as possible; under JUnit's
-   * parallel mode other sessions may take some of them first, and then {@link #generate} fetches more.
+   * parallel mode other sessions may take some of them first, and then {@link #generate} fetches
+   * more.
    */
   void reserve(SharedSessionContractImplementor session, int count) {
     int missing;
@@ -140,6 +146,7 @@ final class IdentityBlocks implements BeforeExecutionGenerator {
     if (idType == BigDecimal.class) {
       return BigDecimal.valueOf(id);
     }
-    throw new IdentifierGenerationException("An identity id of type " + idType.getName() + " is not supported");
+    throw new IdentifierGenerationException(
+        "An identity id of type " + idType.getName() + " is not supported");
   }
 }

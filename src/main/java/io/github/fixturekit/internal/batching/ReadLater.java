@@ -6,12 +6,12 @@ import org.hibernate.generator.EventType;
 import org.hibernate.generator.OnExecutionGenerator;
 
 /**
- * A database-generated column's generator as Hibernate sees it in fixturekit's SessionFactory: it no
- * longer generates on insert (so the column stays out of the insert, and the insert reads nothing
- * back and can be batched); {@link GeneratedReadBack} reads the values after the flush instead. What
- * it does on update is unchanged. The property is made not insertable at boot, since a generator
- * that allows mutation no longer keeps its column out of the insert once it does not generate on
- * insert.
+ * A database-generated column's generator as Hibernate sees it in fixturekit's SessionFactory: it
+ * no longer generates on insert (so the column stays out of the insert, and the insert reads
+ * nothing back and can be batched); {@link GeneratedReadBack} reads the values after the flush
+ * instead. What it does on update is unchanged. The property is made not insertable at boot, since
+ * a generator that allows mutation no longer keeps its column out of the insert once it does not
+ * generate on insert.
  */
 final class ReadLater implements OnExecutionGenerator {
 
@@ -28,7 +28,8 @@ final class ReadLater implements OnExecutionGenerator {
 
   /**
    * Whether {@code generator} fills its column on insert by the database alone (a default or a
-   * generated column), so leaving the column out of the insert and reading it later changes nothing.
+   * generated column), so leaving the column out of the insert and reading it later changes
+   * nothing.
    */
   static boolean canReadLater(Object generator, Dialect dialect) {
     return generator instanceof OnExecutionGenerator g

@@ -60,32 +60,77 @@ public record DatabaseConfig(
 
   public DatabaseConfig withServer(String url, String user, String password) {
     return new DatabaseConfig(
-        url, user, password, testcontainersImage, testcontainersReuse, embeddedMajor,
-        embeddedCacheDir, leftoverAge, startupTimeout, connectTimeout, dockerProbeTimeout);
+        url,
+        user,
+        password,
+        testcontainersImage,
+        testcontainersReuse,
+        embeddedMajor,
+        embeddedCacheDir,
+        leftoverAge,
+        startupTimeout,
+        connectTimeout,
+        dockerProbeTimeout);
   }
 
   public DatabaseConfig withImage(String image) {
     return new DatabaseConfig(
-        jdbcUrl, jdbcUser, jdbcPassword, image, testcontainersReuse, embeddedMajor,
-        embeddedCacheDir, leftoverAge, startupTimeout, connectTimeout, dockerProbeTimeout);
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        image,
+        testcontainersReuse,
+        embeddedMajor,
+        embeddedCacheDir,
+        leftoverAge,
+        startupTimeout,
+        connectTimeout,
+        dockerProbeTimeout);
   }
 
   public DatabaseConfig withEmbedded(Integer major, Path cacheDir) {
     return new DatabaseConfig(
-        jdbcUrl, jdbcUser, jdbcPassword, testcontainersImage, testcontainersReuse, major,
-        cacheDir, leftoverAge, startupTimeout, connectTimeout, dockerProbeTimeout);
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        testcontainersImage,
+        testcontainersReuse,
+        major,
+        cacheDir,
+        leftoverAge,
+        startupTimeout,
+        connectTimeout,
+        dockerProbeTimeout);
   }
 
   public DatabaseConfig withLeftoverAge(Duration age) {
     return new DatabaseConfig(
-        jdbcUrl, jdbcUser, jdbcPassword, testcontainersImage, testcontainersReuse, embeddedMajor,
-        embeddedCacheDir, age, startupTimeout, connectTimeout, dockerProbeTimeout);
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        testcontainersImage,
+        testcontainersReuse,
+        embeddedMajor,
+        embeddedCacheDir,
+        age,
+        startupTimeout,
+        connectTimeout,
+        dockerProbeTimeout);
   }
 
   public DatabaseConfig withTimeouts(Duration startup, Duration connect, Duration dockerProbe) {
     return new DatabaseConfig(
-        jdbcUrl, jdbcUser, jdbcPassword, testcontainersImage, testcontainersReuse, embeddedMajor,
-        embeddedCacheDir, leftoverAge, startup, connect, dockerProbe);
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        testcontainersImage,
+        testcontainersReuse,
+        embeddedMajor,
+        embeddedCacheDir,
+        leftoverAge,
+        startup,
+        connect,
+        dockerProbe);
   }
 
   /** Whole seconds of {@code d}, at least one (JDBC timeouts are in seconds). */

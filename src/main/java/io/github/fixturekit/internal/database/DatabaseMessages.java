@@ -16,8 +16,12 @@ public final class DatabaseMessages {
 
   private DatabaseMessages() {}
 
-  /** A server that could not be used; {@code provider} is {@code external} or {@code testcontainers}. */
-  static String serverFailed(String provider, String url, String user, SQLException e, Duration connectTimeout) {
+  /**
+   * A server that could not be used; {@code provider} is {@code external} or {@code
+   * testcontainers}.
+   */
+  static String serverFailed(
+      String provider, String url, String user, SQLException e, Duration connectTimeout) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String what;
     if (state.equals("28P01") || state.equals("28000")) {
@@ -74,7 +78,13 @@ public final class DatabaseMessages {
   }
 
   public static String embeddedFailed(String what, String tryThis) {
-    return "fixturekit could not start the embedded PostgreSQL: " + what + ". " + tryThis + ". " + THREE_WAYS + ".";
+    return "fixturekit could not start the embedded PostgreSQL: "
+        + what
+        + ". "
+        + tryThis
+        + ". "
+        + THREE_WAYS
+        + ".";
   }
 
   public static String containerFailed(String image, String what) {

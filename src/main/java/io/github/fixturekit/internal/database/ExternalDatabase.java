@@ -79,8 +79,9 @@ public final class ExternalDatabase implements ServerDatabase {
    * left there.
    *
    * @param provider {@code external}, or the provider that started this server, for messages
-   * @throws ExtensionConfigurationException when the URL is malformed, the server cannot be reached,
-   *     the credentials are refused, or the user may create neither a database nor a schema
+   * @throws ExtensionConfigurationException when the URL is malformed, the server cannot be
+   *     reached, the credentials are refused, or the user may create neither a database nor a
+   *     schema
    */
   public static ExternalDatabase create(DatabaseConfig config, String provider) {
     String url = config.jdbcUrl();
@@ -90,7 +91,9 @@ public final class ExternalDatabase implements ServerDatabase {
       parsed = PostgresUrl.parse(url);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
-          "fixturekit.jdbc.url " + e.getMessage() + ". Fix the setting, or unset it to use"
+          "fixturekit.jdbc.url "
+              + e.getMessage()
+              + ". Fix the setting, or unset it to use"
               + " Testcontainers or the embedded database.");
     }
     try (Connection admin = connect(url, username, config.jdbcPassword(), config);
@@ -100,9 +103,18 @@ public final class ExternalDatabase implements ServerDatabase {
       Leftovers.removeDatabases(admin, config.leftoverAge());
       try {
         statement.execute("CREATE DATABASE " + quote(name));
-        String jdbcUrl = PostgresUrl.withParameter(parsed.withDatabase(name), "ApplicationName", name);
+        String jdbcUrl =
+            PostgresUrl.withParameter(parsed.withDatabase(name), "ApplicationName", name);
         return new ExternalDatabase(
-            provider, url, username, config.jdbcPassword(), name, Mode.DATABASE, jdbcUrl, version, config);
+            provider,
+            url,
+            username,
+            config.jdbcPassword(),
+            name,
+            Mode.DATABASE,
+            jdbcUrl,
+            version,
+            config);
       } catch (SQLException e) {
         if (!"42501".equals(e.getSQLState())) {
           throw e;
@@ -123,7 +135,15 @@ public final class ExternalDatabase implements ServerDatabase {
           database);
       String jdbcUrl = PostgresUrl.withParameter(url, "ApplicationName", name);
       return new ExternalDatabase(
-          provider, url, username, config.jdbcPassword(), name, Mode.SCHEMA, jdbcUrl, version, config);
+          provider,
+          url,
+          username,
+          config.jdbcPassword(),
+          name,
+          Mode.SCHEMA,
+          jdbcUrl,
+          version,
+          config);
     } catch (SQLException e) {
       throw new ExtensionConfigurationException(
           DatabaseMessages.serverFailed(provider, url, username, e, config.connectTimeout()), e);
@@ -146,11 +166,15 @@ public final class ExternalDatabase implements ServerDatabase {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** {@code fixturekit_<server time, UTC>_<pid>_<random>}: unique per JVM, and dated for {@link Leftovers}. */
+  /**
+   * {@code fixturekit_<server time, UTC>_<pid>_<random>}: unique per JVM, and dated for {@link
+   * Leftovers}.
+   */
   private static String newName(Connection admin) throws SQLException {
     String stamp;
     try (Statement s = admin.createStatement();
-        ResultSet rs = s.executeQuery("select to_char(now() at time zone 'UTC', 'YYYYMMDDHH24MISS')")) {
+        ResultSet rs =
+            s.executeQuery("select to_char(now() at time zone 'UTC', 'YYYYMMDDHH24MISS')")) {
       rs.next();
       stamp = rs.getString(1);
     }
@@ -170,7 +194,8 @@ public final class ExternalDatabase implements ServerDatabase {
   private static boolean mayCreateSchemas(Connection admin) throws SQLException {
     try (Statement s = admin.createStatement();
         ResultSet rs =
-            s.executeQuery("select has_database_privilege(current_user, current_database(), 'CREATE')")) {
+            s.executeQuery(
+                "select has_database_privilege(current_user, current_database(), 'CREATE')")) {
       rs.next();
       return rs.getBoolean(1);
     }
@@ -264,7 +289,8 @@ public final class ExternalDatabase implements ServerDatabase {
   private List<String> ownSchemas(Connection admin) throws SQLException {
     List<String> schemas = new ArrayList<>();
     try (PreparedStatement s =
-        admin.prepareStatement("select nspname from pg_namespace where left(nspname, ?) = ? order by 1")) {
+        admin.prepareStatement(
+            "select nspname from pg_namespace where left(nspname, ?) = ? order by 1")) {
       s.setInt(1, name.length() + 1);
       s.setString(2, name + "_");
       try (ResultSet rs = s.executeQuery()) {

@@ -55,7 +55,8 @@ final class Leftovers {
         s.execute("DROP DATABASE IF EXISTS " + ExternalDatabase.quote(name));
         removed.add(name);
       } catch (SQLException e) {
-        LOG.log(System.Logger.Level.DEBUG, "fixturekit left [" + name + "] alone: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.DEBUG, "fixturekit left [" + name + "] alone: " + e.getMessage());
       }
     }
     report("databases", removed);
@@ -67,7 +68,8 @@ final class Leftovers {
     List<String> candidates = new ArrayList<>();
     try (Statement s = admin.createStatement();
         ResultSet rs =
-            s.executeQuery("select nspname from pg_namespace where nspname like 'fixturekit\\_%'")) {
+            s.executeQuery(
+                "select nspname from pg_namespace where nspname like 'fixturekit\\_%'")) {
       while (rs.next()) {
         Matcher m = SCHEMA.matcher(rs.getString(1));
         if (m.matches() && olderThan(m.group(2), now, age) && !connected(admin, m.group(1))) {
@@ -84,7 +86,9 @@ final class Leftovers {
           s.execute("DROP SCHEMA IF EXISTS " + ExternalDatabase.quote(schema) + " CASCADE");
           removed.add(schema);
         } catch (SQLException e) {
-          LOG.log(System.Logger.Level.DEBUG, "fixturekit left [" + schema + "] alone: " + e.getMessage());
+          LOG.log(
+              System.Logger.Level.DEBUG,
+              "fixturekit left [" + schema + "] alone: " + e.getMessage());
         }
       }
       s.execute("RESET lock_timeout");
@@ -95,10 +99,13 @@ final class Leftovers {
     return removed;
   }
 
-  /** Whether a connection of the JVM named {@code name} is open (its URL carries ApplicationName). */
+  /**
+   * Whether a connection of the JVM named {@code name} is open (its URL carries ApplicationName).
+   */
   private static boolean connected(Connection admin, String name) throws SQLException {
     try (PreparedStatement s =
-        admin.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
+        admin.prepareStatement(
+            "select count(*) from pg_stat_activity where application_name = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();

@@ -22,7 +22,8 @@ public record PostgresUrl(String server, String database, String parameters) {
     if (m == null
         || !m.matches()
         || (m.group(1) != null
-            && (m.group(1).length() <= 2 || !url.trim().startsWith("jdbc:postgresql:" + m.group(1) + "/")))) {
+            && (m.group(1).length() <= 2
+                || !url.trim().startsWith("jdbc:postgresql:" + m.group(1) + "/")))) {
       throw new IllegalArgumentException(
           "["
               + url
@@ -30,13 +31,16 @@ public record PostgresUrl(String server, String database, String parameters) {
               + " jdbc:postgresql://host:port/database");
     }
     String server = m.group(1) == null ? "//localhost" : m.group(1);
-    return new PostgresUrl(
-        server, m.group(2), m.group(3) == null ? "" : m.group(3).substring(1));
+    return new PostgresUrl(server, m.group(2), m.group(3) == null ? "" : m.group(3).substring(1));
   }
 
   /** The same server and parameters, on another database. */
   public String withDatabase(String name) {
-    return "jdbc:postgresql:" + server + "/" + name + (parameters.isEmpty() ? "" : "?" + parameters);
+    return "jdbc:postgresql:"
+        + server
+        + "/"
+        + name
+        + (parameters.isEmpty() ? "" : "?" + parameters);
   }
 
   /** {@code url} with one more query parameter. */

@@ -6,7 +6,10 @@ package io.github.fixturekit.internal.database;
  */
 public interface ServerDatabase extends AutoCloseable {
 
-  /** Short provider name for messages and the ready line: {@code external}, {@code testcontainers} or {@code embedded}. */
+  /**
+   * Short provider name for messages and the ready line: {@code external}, {@code testcontainers}
+   * or {@code embedded}.
+   */
   String provider();
 
   /** JDBC URL of fixturekit's own database. */
@@ -20,9 +23,9 @@ public interface ServerDatabase extends AutoCloseable {
   String serverVersion();
 
   /**
-   * The schema an entity set gets, from its JVM-independent name ({@code fixturekit_<hash>}).
-   * Where fixturekit owns the whole database that name is used as is; inside a database it shares
-   * with others, the name is made unique to this JVM.
+   * The schema an entity set gets, from its JVM-independent name ({@code fixturekit_<hash>}). Where
+   * fixturekit owns the whole database that name is used as is; inside a database it shares with
+   * others, the name is made unique to this JVM.
    */
   default String schemaFor(String entitySetSchema) {
     return entitySetSchema;

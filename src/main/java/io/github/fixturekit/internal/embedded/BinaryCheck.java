@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class BinaryCheck {
 
-  private static final Pattern PROGRAM = Pattern.compile("(/\\S*?/bin/(?:initdb|postgres|pg_ctl))(?=[,\\]\\s])");
+  private static final Pattern PROGRAM =
+      Pattern.compile("(/\\S*?/bin/(?:initdb|postgres|pg_ctl))(?=[,\\]\\s])");
 
   private BinaryCheck() {}
 
@@ -30,10 +31,12 @@ final class BinaryCheck {
         process.destroyForcibly();
         return Optional.of("[" + program + " --version] did not answer within 5 s");
       }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       return process.exitValue() == 0
           ? Optional.empty()
-          : Optional.of("[" + program + " --version] exited with " + process.exitValue() + ": " + output);
+          : Optional.of(
+              "[" + program + " --version] exited with " + process.exitValue() + ": " + output);
     } catch (IOException e) {
       return Optional.of("[" + program + "] " + e.getMessage());
     } catch (InterruptedException e) {

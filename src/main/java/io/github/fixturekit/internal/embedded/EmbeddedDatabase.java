@@ -35,7 +35,8 @@ public final class EmbeddedDatabase implements ServerDatabase {
   private final boolean warm;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String serverVersion, boolean warm) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, Path dataDirectory, String serverVersion, boolean warm) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
     this.serverVersion = serverVersion;
@@ -66,7 +67,11 @@ public final class EmbeddedDatabase implements ServerDatabase {
     } catch (IOException e) {
       throw new ExtensionConfigurationException(
           DatabaseMessages.embeddedFailed(
-              "its cache folder [" + config.embeddedCacheDir() + "] is not writable (" + e.getMessage() + ")",
+              "its cache folder ["
+                  + config.embeddedCacheDir()
+                  + "] is not writable ("
+                  + e.getMessage()
+                  + ")",
               "Point fixturekit.embedded.cache-dir at a writable folder"),
           e);
     }
@@ -94,7 +99,11 @@ public final class EmbeddedDatabase implements ServerDatabase {
   }
 
   private static EmbeddedDatabase startIn(
-      Path run, DatabaseConfig config, EmbeddedBinaries binaries, TemplateCache.Builder publisher, boolean warm)
+      Path run,
+      DatabaseConfig config,
+      EmbeddedBinaries binaries,
+      TemplateCache.Builder publisher,
+      boolean warm)
       throws IOException {
     UnpackedBinaries unpacked = new UnpackedBinaries(config.embeddedCacheDir(), binaries);
     EmbeddedPostgres.Builder builder =
@@ -109,7 +118,8 @@ public final class EmbeddedDatabase implements ServerDatabase {
             .setServerConfig("synchronous_commit", "off")
             .setServerConfig("full_page_writes", "off")
             .setServerConfig("max_connections", "200")
-            // initdb option: 1 MB WAL segments instead of 16 make the template, and each copy, smaller.
+            // initdb option: 1 MB WAL segments instead of 16 make the template, and each copy,
+            // smaller.
             .setLocaleConfig("wal-segsize", "1");
     if (publisher != null) {
       // Runs after initdb and before the server starts: the cluster is complete and at rest.
@@ -130,7 +140,9 @@ public final class EmbeddedDatabase implements ServerDatabase {
       String version = connection.getMetaData().getDatabaseProductVersion();
       LOG.log(
           System.Logger.Level.DEBUG,
-          "fixturekit: embedded PostgreSQL " + version + (warm ? " from the template" : " after initdb"));
+          "fixturekit: embedded PostgreSQL "
+              + version
+              + (warm ? " from the template" : " after initdb"));
       return new EmbeddedDatabase(postgres, run, version, warm);
     } catch (SQLException e) {
       closeQuietly(postgres);
@@ -149,7 +161,10 @@ public final class EmbeddedDatabase implements ServerDatabase {
     Optional<String> cannotRun = BinaryCheck.whyCannotRun(all);
     if (cannotRun.isPresent()) {
       return DatabaseMessages.embeddedFailed(
-          "the PostgreSQL binaries [" + binaries.description() + "] cannot run on this machine: " + cannotRun.get(),
+          "the PostgreSQL binaries ["
+              + binaries.description()
+              + "] cannot run on this machine: "
+              + cannotRun.get(),
           "Check that java.io.tmpdir is not mounted noexec and that the binaries match this system ("
               + EmbeddedBinaries.platform()
               + "), or use fixturekit.database=testcontainers or external");
@@ -161,14 +176,22 @@ public final class EmbeddedDatabase implements ServerDatabase {
         || lower.contains("cannot execute")
         || lower.contains("no such file")) {
       return DatabaseMessages.embeddedFailed(
-          "the PostgreSQL binaries [" + binaries.description() + "] cannot run on this machine (" + all + ")",
+          "the PostgreSQL binaries ["
+              + binaries.description()
+              + "] cannot run on this machine ("
+              + all
+              + ")",
           "Check that java.io.tmpdir is not mounted noexec and that the binaries match this system ("
               + EmbeddedBinaries.platform()
               + "), or use fixturekit.database=testcontainers or external");
     }
     if (lower.contains("gave up waiting")) {
       return DatabaseMessages.embeddedFailed(
-          "the server did not start within " + config.startupTimeout().toMillis() + " ms (" + all + ")",
+          "the server did not start within "
+              + config.startupTimeout().toMillis()
+              + " ms ("
+              + all
+              + ")",
           "Raise fixturekit.timeout.startup");
     }
     return DatabaseMessages.embeddedFailed(

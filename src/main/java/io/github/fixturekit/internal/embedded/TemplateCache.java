@@ -42,12 +42,17 @@ import java.util.stream.Stream;
 final class TemplateCache {
 
   private static final System.Logger LOG = System.getLogger("io.github.fixturekit");
+
   /** Bumped when what a template holds changes, so old templates are not used. */
   private static final String FORMAT = "2";
+
   /** zonky's lock file inside a data directory; not part of a template. */
-  private static final Set<String> NOT_COPIED = Set.of("epg-lock", "postmaster.pid", "postmaster.opts");
+  private static final Set<String> NOT_COPIED =
+      Set.of("epg-lock", "postmaster.pid", "postmaster.opts");
+
   /** How long a start waits for a cluster a killed JVM left running to stop. */
   static final Duration ORPHAN_STOP = Duration.ofSeconds(10);
+
   private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
   private final Path root;
@@ -148,13 +153,15 @@ final class TemplateCache {
 
     /** Publishes a freshly initialised, never started data directory as the template. */
     void publish(Path initialised) throws IOException {
-      Path staging = root.resolve("staging-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+      Path staging =
+          root.resolve("staging-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
       Files.createDirectory(staging);
       setOwnerOnly(staging);
       try {
         copyTree(initialised, staging);
         Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
-        LOG.log(System.Logger.Level.DEBUG, "fixturekit: embedded template published at " + template);
+        LOG.log(
+            System.Logger.Level.DEBUG, "fixturekit: embedded template published at " + template);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
         LOG.log(System.Logger.Level.DEBUG, "fixturekit: embedded template not published: " + e);
       } catch (IOException e) {
@@ -195,7 +202,8 @@ final class TemplateCache {
     try (Stream<Path> children = Files.list(root)) {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
-        if (!(name.startsWith("run-") || name.startsWith("staging-")) || !Files.isDirectory(child)) {
+        if (!(name.startsWith("run-") || name.startsWith("staging-"))
+            || !Files.isDirectory(child)) {
           continue;
         }
         Optional<Long> owner = pidInName(name);
@@ -214,12 +222,13 @@ final class TemplateCache {
   }
 
   /**
-   * Asks the PostgreSQL server {@code pid} to stop (SIGTERM: its killed JVM's connections are
-   * gone, so it shuts down at once) and waits for it; false when it is still running.
+   * Asks the PostgreSQL server {@code pid} to stop (SIGTERM: its killed JVM's connections are gone,
+   * so it shuts down at once) and waits for it; false when it is still running.
    */
   private static boolean stopOrphan(long pid) {
     Optional<ProcessHandle> server =
-        ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        ProcessHandle.of(pid)
+            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     if (server.isEmpty()) {
       return false;
     }
@@ -263,17 +272,26 @@ final class TemplateCache {
         from,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
             if (!dir.equals(from)) {
-              Files.copy(dir, to.resolve(from.relativize(dir).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+              Files.copy(
+                  dir,
+                  to.resolve(from.relativize(dir).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES);
             }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            if (!(file.getParent().equals(from) && NOT_COPIED.contains(file.getFileName().toString()))) {
-              Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!(file.getParent().equals(from)
+                && NOT_COPIED.contains(file.getFileName().toString()))) {
+              Files.copy(
+                  file,
+                  to.resolve(from.relativize(file).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -319,7 +337,8 @@ final class TemplateCache {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Spares each new JVM zonky's reading and hashing of the 14 MB binaries archive (about a third of
- * a second) once they are unpacked in the cache folder.
+ * Spares each new JVM zonky's reading and hashing of the 14 MB binaries archive (about a third of a
+ * second) once they are unpacked in the cache folder.
  *
  * <p>zonky unpacks an archive into {@code PG-<md5 of the archive>} in its working folder and reuses
  * that folder when it is complete. The first JVM hands zonky the real archive, notes its MD5 while

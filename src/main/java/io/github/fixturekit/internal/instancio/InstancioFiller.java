@@ -33,12 +33,8 @@ public final class InstancioFiller {
   @SuppressWarnings("unchecked")
   public static <T> T fill(Class<T> type, Predicate<Field> leftAlone, long seed, Object model) {
     try {
-      InstancioApi<T> api =
-          model == null ? Instancio.of(type) : Instancio.of((Model<T>) model);
-      return api.withSettings(SETTINGS)
-          .withSeed(seed)
-          .ignore(Select.fields(leftAlone))
-          .create();
+      InstancioApi<T> api = model == null ? Instancio.of(type) : Instancio.of((Model<T>) model);
+      return api.withSettings(SETTINGS).withSeed(seed).ignore(Select.fields(leftAlone)).create();
     } catch (InstancioException | ClassCastException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -49,7 +45,8 @@ public final class InstancioFiller {
    * resolves the class once for all of them, which is most of the cost of filling one object.
    */
   @SuppressWarnings("unchecked")
-  public static <T> List<T> fillMany(Class<T> type, Predicate<Field> leftAlone, long seed, Object model, int count) {
+  public static <T> List<T> fillMany(
+      Class<T> type, Predicate<Field> leftAlone, long seed, Object model, int count) {
     if (count == 1) {
       return List.of(fill(type, leftAlone, seed, model));
     }

@@ -35,7 +35,8 @@ final class DockerProbe {
           "no Docker engine is configured (no DOCKER_HOST, no docker.sock, no"
               + " ~/.testcontainers.properties)");
     }
-    FutureTask<Boolean> task = new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
+    FutureTask<Boolean> task =
+        new FutureTask<>(() -> DockerClientFactory.instance().isDockerAvailable());
     Thread thread = new Thread(task, "fixturekit-docker-probe");
     thread.setDaemon(true);
     thread.start();

@@ -43,7 +43,8 @@ final class LeftoverContainers {
     String host = host();
     List<Container> labelled;
     try {
-      labelled = client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(OWNER)).exec();
+      labelled =
+          client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(OWNER)).exec();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "fixturekit could not list leftover containers: " + e);
       return removed;
@@ -57,7 +58,9 @@ final class LeftoverContainers {
         client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
         removed.add(container.getId());
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.DEBUG, "fixturekit left container " + container.getId() + " alone: " + e);
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "fixturekit left container " + container.getId() + " alone: " + e);
       }
     }
     if (!removed.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.github.fixturekit.internal.testcontainers;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.fixturekit.internal.database.DatabaseConfig;
 import io.github.fixturekit.internal.database.DatabaseMessages;
 import io.github.fixturekit.internal.database.ExternalDatabase;
 import io.github.fixturekit.internal.database.ServerDatabase;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,8 @@ final class TestcontainersDatabase implements ServerDatabase {
   private final boolean reuse;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TestcontainersDatabase(PostgreSQLContainer container, ServerDatabase database, boolean reuse) {
+  private TestcontainersDatabase(
+      PostgreSQLContainer container, ServerDatabase database, boolean reuse) {
     this.container = container;
     this.database = database;
     this.reuse = reuse;
@@ -55,7 +56,8 @@ final class TestcontainersDatabase implements ServerDatabase {
           config.testcontainersReuse()
               // A reused container is shared with other JVMs: each gets a database of its own.
               ? ExternalDatabase.create(
-                  config.withServer(container.getJdbcUrl(), container.getUsername(), container.getPassword()),
+                  config.withServer(
+                      container.getJdbcUrl(), container.getUsername(), container.getPassword()),
                   "testcontainers")
               // The JVM's own container: its database is fixturekit's already.
               : ContainerDatabase.of(container);
@@ -95,10 +97,14 @@ final class TestcontainersDatabase implements ServerDatabase {
             .withEnv("PGDATA", PGDATA)
             .withCommand(
                 "postgres",
-                "-c", "fsync=off",
-                "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off",
-                "-c", "max_connections=200")
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=200")
             .withStartupTimeout(config.startupTimeout())
             .withReuse(config.testcontainersReuse());
     if (tmpfsAllowed()) {
@@ -141,7 +147,8 @@ final class TestcontainersDatabase implements ServerDatabase {
       client.inspectImageCmd(name).exec();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ExtensionConfigurationException(DatabaseMessages.containerFailed(name, "interrupted while pulling"));
+      throw new ExtensionConfigurationException(
+          DatabaseMessages.containerFailed(name, "interrupted while pulling"));
     } catch (IOException | RuntimeException e) {
       if (e instanceof ExtensionConfigurationException configuration) {
         throw configuration;
@@ -166,7 +173,8 @@ final class TestcontainersDatabase implements ServerDatabase {
   private static String causes(Throwable e) {
     List<String> messages = new ArrayList<>();
     for (Throwable t = e; t != null && messages.size() < 6; t = t.getCause()) {
-      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      String message =
+          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
       if (!messages.contains(message)) {
         messages.add(message);
       }
@@ -179,7 +187,9 @@ final class TestcontainersDatabase implements ServerDatabase {
       container.stop();
     } catch (RuntimeException e) {
       System.getLogger("io.github.fixturekit")
-          .log(System.Logger.Level.WARNING, "fixturekit could not stop its container: " + e.getMessage());
+          .log(
+              System.Logger.Level.WARNING,
+              "fixturekit could not stop its container: " + e.getMessage());
     }
   }
 
@@ -189,12 +199,14 @@ final class TestcontainersDatabase implements ServerDatabase {
   }
 
   /** The database the container was started with; the container's removal removes it. */
-  private record ContainerDatabase(String jdbcUrl, String username, String password, String serverVersion)
+  private record ContainerDatabase(
+      String jdbcUrl, String username, String password, String serverVersion)
       implements ServerDatabase {
 
     static ContainerDatabase of(PostgreSQLContainer container) {
       try (java.sql.Connection connection =
-          java.sql.DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
+          java.sql.DriverManager.getConnection(
+              container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
         return new ContainerDatabase(
             container.getJdbcUrl(),
             container.getUsername(),
@@ -203,7 +215,8 @@ final class TestcontainersDatabase implements ServerDatabase {
       } catch (java.sql.SQLException e) {
         throw new ExtensionConfigurationException(
             DatabaseMessages.containerFailed(
-                container.getDockerImageName(), "the container started but refuses connections: " + e.getMessage()),
+                container.getDockerImageName(),
+                "the container started but refuses connections: " + e.getMessage()),
             e);
       }
     }

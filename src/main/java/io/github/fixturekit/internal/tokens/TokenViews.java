@@ -17,12 +17,14 @@ import org.hibernate.Hibernate;
  */
 public final class TokenViews {
 
-  private static final Map<String, List<TokenView>> VIEWS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<String, List<TokenView>> VIEWS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private TokenViews() {}
 
   public static void register(IssuedToken<?> issued, TokenView view) {
-    List<TokenView> views = VIEWS.computeIfAbsent(issued.raw(), raw -> new CopyOnWriteArrayList<>());
+    List<TokenView> views =
+        VIEWS.computeIfAbsent(issued.raw(), raw -> new CopyOnWriteArrayList<>());
     views.removeIf(v -> v.tokenType() == view.tokenType());
     views.add(view);
   }

@@ -54,8 +54,10 @@ public class DiscoveryTest {
   class InANestedClass {
 
     @Test
-    void usesTheSameDiscoveredSet(SessionFactory sessionFactory, Factory<DxShelf> shelves, Session session) {
-      assertThat(entityTypes(sessionFactory)).containsExactlyInAnyOrder(DxShelf.class, DxBook.class);
+    void usesTheSameDiscoveredSet(
+        SessionFactory sessionFactory, Factory<DxShelf> shelves, Session session) {
+      assertThat(entityTypes(sessionFactory))
+          .containsExactlyInAnyOrder(DxShelf.class, DxBook.class);
       assertThat(count(session, "dx_shelves")).isZero();
       shelves.createList(2);
       assertThat(count(session, "dx_shelves")).isEqualTo(2);

@@ -38,13 +38,19 @@ class NoEntitiesDiscoveredTest {
             .testEvents()
             .failed()
             .stream()
-            .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            .map(
+                e ->
+                    e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
             .toList();
 
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("found no entity classes for [" + NothingToDiscover.class.getName() + "]")
+        .hasMessageContaining(
+            "found no entity classes for [" + NothingToDiscover.class.getName() + "]")
         .hasMessageContaining(
             "package [io.github.fixturekit.extension.empty] and its subpackages hold no @Entity class")
         .hasMessageContaining("@FixtureTest(entities =")

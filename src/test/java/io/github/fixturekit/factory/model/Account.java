@@ -85,11 +85,9 @@ public class Account {
   @JoinColumn(name = "region_id")
   private Region region;
 
-  @Version
-  private long version;
+  @Version private long version;
 
-  @Transient
-  private String scratch;
+  @Transient private String scratch;
 
   protected Account() {}
 

@@ -16,8 +16,7 @@ import java.util.UUID;
 @Table(name = "fa_attachments")
 public class Attachment {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "file_name", nullable = false, length = 80)
   private String fileName;

@@ -18,7 +18,10 @@ public class InvoiceLine {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "fa_invoice_line_ids")
-  @SequenceGenerator(name = "fa_invoice_line_ids", sequenceName = "fa_invoice_line_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "fa_invoice_line_ids",
+      sequenceName = "fa_invoice_line_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false)

@@ -8,11 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
-/** A locker whose number is unique through a table-level constraint, not {@code @Column(unique)}. */
+/**
+ * A locker whose number is unique through a table-level constraint, not {@code @Column(unique)}.
+ */
 @Entity
 @Table(
     name = "fa_lockers",
-    uniqueConstraints = @UniqueConstraint(name = "fa_lockers_number_key", columnNames = "locker_number"))
+    uniqueConstraints =
+        @UniqueConstraint(name = "fa_lockers_number_key", columnNames = "locker_number"))
 public class Locker {
 
   @Id

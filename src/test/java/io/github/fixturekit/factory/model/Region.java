@@ -11,8 +11,7 @@ import org.hibernate.annotations.NaturalId;
 @Table(name = "fa_regions")
 public class Region {
 
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @NaturalId
   @Column(nullable = false, length = 30)

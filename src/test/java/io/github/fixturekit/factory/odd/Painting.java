@@ -12,9 +12,7 @@ import jakarta.persistence.Table;
 @Table(name = "odd_paintings")
 public class Painting {
 
-  @Id
-  @GeneratedValue
-  private Long id;
+  @Id @GeneratedValue private Long id;
 
   @Column(nullable = false, length = 40)
   private String title;

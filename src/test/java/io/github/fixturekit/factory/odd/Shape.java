@@ -14,9 +14,7 @@ import jakarta.persistence.Table;
 @Table(name = "odd_shapes")
 public abstract class Shape {
 
-  @Id
-  @GeneratedValue
-  private Long id;
+  @Id @GeneratedValue private Long id;
 
   @Column(nullable = false, length = 20)
   private String label;

@@ -16,7 +16,9 @@ public class ShapePairId implements Serializable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ShapePairId that && leftPart == that.leftPart && rightPart == that.rightPart;
+    return other instanceof ShapePairId that
+        && leftPart == that.leftPart
+        && rightPart == that.rightPart;
   }
 
   @Override

@@ -5,7 +5,9 @@ import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A postal address, embedded in users (twice: home and billing, the latter with shorter columns). */
+/**
+ * A postal address, embedded in users (twice: home and billing, the latter with shorter columns).
+ */
 @Embeddable
 public class Address {
 

@@ -47,8 +47,7 @@ public class ShopOrder {
   @OneToMany(mappedBy = "order")
   private List<OrderLine> lines = new ArrayList<>();
 
-  @Version
-  private int version;
+  @Version private int version;
 
   protected ShopOrder() {}
 

@@ -19,7 +19,8 @@ public class ShopOrderFactory extends FixtureFactory<ShopOrder> {
 
   @Override
   protected void defaults(ShopOrder order) {
-    order.setTotal(BigDecimal.valueOf(random().nextInt(100_000), 2).setScale(2, RoundingMode.UNNECESSARY));
+    order.setTotal(
+        BigDecimal.valueOf(random().nextInt(100_000), 2).setScale(2, RoundingMode.UNNECESSARY));
   }
 
   public ShopOrderFactory paid() {

@@ -2,8 +2,8 @@ package io.github.fixturekit.factory.shop;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
-import jakarta.persistence.Column;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -66,10 +66,7 @@ public class ShopUser {
   @Column(nullable = false)
   private Integer age;
 
-  @Valid
-  @NotNull
-  @Embedded
-  private Address home;
+  @Valid @NotNull @Embedded private Address home;
 
   @Valid
   @Embedded
@@ -86,11 +83,9 @@ public class ShopUser {
   @Column(name = "tag", length = 12, nullable = false)
   private Set<String> tags = new HashSet<>();
 
-  @Lob
-  private String bio;
+  @Lob private String bio;
 
-  @Transient
-  private String password;
+  @Transient private String password;
 
   protected ShopUser() {}
 

@@ -2,7 +2,9 @@ package io.github.fixturekit.factory.shop;
 
 import io.github.fixturekit.FixtureFactory;
 
-/** A user factory as an application would write it: defaults, traits, a sequence, a derived name. */
+/**
+ * A user factory as an application would write it: defaults, traits, a sequence, a derived name.
+ */
 public class ShopUserFactory extends FixtureFactory<ShopUser> {
 
   public ShopUserFactory() {
@@ -25,9 +27,10 @@ public class ShopUserFactory extends FixtureFactory<ShopUser> {
   }
 
   public ShopUserFactory named(String first, String last) {
-    return trait(u -> {
-      u.setFirstName(first);
-      u.setLastName(last);
-    });
+    return trait(
+        u -> {
+          u.setFirstName(first);
+          u.setLastName(last);
+        });
   }
 }

@@ -9,8 +9,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -18,16 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * The external provider against a real server: {@code FIXTUREKIT_TEST_SERVER_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}). Skipped, with the
- * reason, where no server answers there.
+ * The external provider against a real server: {@code FIXTUREKIT_TEST_SERVER_URL} (default {@code
+ * jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}). Skipped, with the reason,
+ * where no server answers there.
  */
 class ExternalDatabaseTest {
 
   static final String URL =
-      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  static final String USER = System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_USER", "postgres");
-  static final String PASSWORD = System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_PASSWORD", "");
+      System.getenv()
+          .getOrDefault("FIXTUREKIT_TEST_SERVER_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  static final String USER =
+      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_USER", "postgres");
+  static final String PASSWORD =
+      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_PASSWORD", "");
 
   @BeforeAll
   static void serverAnswers() {
@@ -96,13 +99,16 @@ class ExternalDatabaseTest {
     void malformedUrl() {
       assertThatThrownBy(() -> ExternalDatabase.create("jdbc:mysql://127.0.0.1/db", USER, PASSWORD))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageContaining("fixturekit.jdbc.url [jdbc:mysql://127.0.0.1/db] is not a PostgreSQL JDBC URL");
+          .hasMessageContaining(
+              "fixturekit.jdbc.url [jdbc:mysql://127.0.0.1/db] is not a PostgreSQL JDBC URL");
     }
 
     @Test
     void unreachableServer() {
       long started = System.nanoTime();
-      assertThatThrownBy(() -> ExternalDatabase.create("jdbc:postgresql://127.0.0.1:1/postgres", USER, PASSWORD))
+      assertThatThrownBy(
+              () ->
+                  ExternalDatabase.create("jdbc:postgresql://127.0.0.1:1/postgres", USER, PASSWORD))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageContaining("[jdbc:postgresql://127.0.0.1:1/postgres]")
           .hasMessageContaining("cannot be reached")
@@ -121,15 +127,19 @@ class ExternalDatabaseTest {
     @Test
     void wrongPassword() throws Exception {
       try (PasswordServer server = PasswordServer.start()) {
-        DatabaseConfig config = DatabaseConfig.defaults(server.url(), PasswordServer.USER, "wrong-password");
+        DatabaseConfig config =
+            DatabaseConfig.defaults(server.url(), PasswordServer.USER, "wrong-password");
         assertThatThrownBy(() -> ExternalDatabase.create(config, "external"))
             .isInstanceOf(ExtensionConfigurationException.class)
             .hasMessageContaining("on the external server [" + server.url() + "]")
-            .hasMessageContaining("refused user [" + PasswordServer.USER + "] (wrong password or no access)")
+            .hasMessageContaining(
+                "refused user [" + PasswordServer.USER + "] (wrong password or no access)")
             .hasMessageContaining("check fixturekit.jdbc.user and fixturekit.jdbc.password");
 
         ExternalDatabase right =
-            ExternalDatabase.create(config.withServer(server.url(), PasswordServer.USER, PasswordServer.PASSWORD), "external");
+            ExternalDatabase.create(
+                config.withServer(server.url(), PasswordServer.USER, PasswordServer.PASSWORD),
+                "external");
         right.close();
       }
     }
@@ -157,7 +167,9 @@ class ExternalDatabaseTest {
         assertThatThrownBy(() -> ExternalDatabase.create(URL, role.name(), Role.PASSWORD))
             .isInstanceOf(ExtensionConfigurationException.class)
             .hasMessageContaining(
-                "user [" + role.name() + "] may neither create databases nor create schemas in database [postgres]")
+                "user ["
+                    + role.name()
+                    + "] may neither create databases nor create schemas in database [postgres]")
             .hasMessageContaining("ALTER ROLE " + role.name() + " CREATEDB")
             .hasMessageContaining("GRANT CREATE ON DATABASE postgres TO " + role.name());
       }
@@ -174,13 +186,15 @@ class ExternalDatabaseTest {
         foreign.grantCreate(role.name());
         List<String> before = foreign.snapshot();
 
-        ExternalDatabase database = ExternalDatabase.create(foreign.url(), role.name(), Role.PASSWORD);
+        ExternalDatabase database =
+            ExternalDatabase.create(foreign.url(), role.name(), Role.PASSWORD);
         String schema;
         try {
           assertThat(database.mode()).isEqualTo(ExternalDatabase.Mode.SCHEMA);
           schema = database.schemaFor("fixturekit_0123456789ab");
           assertThat(schema).isEqualTo(database.name() + "_0123456789ab");
-          try (Connection c = DriverManager.getConnection(database.jdbcUrl(), role.name(), Role.PASSWORD);
+          try (Connection c =
+                  DriverManager.getConnection(database.jdbcUrl(), role.name(), Role.PASSWORD);
               Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             s.execute("create table " + schema + ".ex_people (id int)");
@@ -228,7 +242,9 @@ class ExternalDatabaseTest {
       String old = "fixturekit_20000101000000_4_abcd";
       try {
         admin("create database " + old);
-        DatabaseConfig config = DatabaseConfig.defaults(URL, USER, PASSWORD).withLeftoverAge(Duration.ofDays(365L * 1000));
+        DatabaseConfig config =
+            DatabaseConfig.defaults(URL, USER, PASSWORD)
+                .withLeftoverAge(Duration.ofDays(365L * 1000));
         ExternalDatabase.create(config, "external").close();
         assertThat(databases()).contains(old);
 
@@ -241,7 +257,8 @@ class ExternalDatabaseTest {
 
     @Test
     @SuppressWarnings("try") // the connection is held open, not used
-    void oldSchemasOfRunsWithoutCreatedbAreRemovedWhenTheirJvmHasNoConnection() throws SQLException {
+    void oldSchemasOfRunsWithoutCreatedbAreRemovedWhenTheirJvmHasNoConnection()
+        throws SQLException {
       try (Role role = Role.create("nocreatedb");
           ForeignDatabase foreign = ForeignDatabase.create()) {
         foreign.grantCreate(role.name());
@@ -249,9 +266,17 @@ class ExternalDatabaseTest {
         String oldInUse = "fixturekit_20000101000000_6_abcd_0123456789ab";
         String lookalike = "fixturekit_hand_made";
         // Left by earlier runs of the same user, who owns them.
-        foreign.executeAs(role.name(), Role.PASSWORD, "create schema " + old + "; create table " + old + ".t (id int)");
-        foreign.executeAs(role.name(), Role.PASSWORD, "create schema " + oldInUse + "; create schema " + lookalike);
-        String inUseUrl = PostgresUrl.withParameter(foreign.url(), "ApplicationName", "fixturekit_20000101000000_6_abcd");
+        foreign.executeAs(
+            role.name(),
+            Role.PASSWORD,
+            "create schema " + old + "; create table " + old + ".t (id int)");
+        foreign.executeAs(
+            role.name(),
+            Role.PASSWORD,
+            "create schema " + oldInUse + "; create schema " + lookalike);
+        String inUseUrl =
+            PostgresUrl.withParameter(
+                foreign.url(), "ApplicationName", "fixturekit_20000101000000_6_abcd");
         try (Connection holder = DriverManager.getConnection(inUseUrl, USER, PASSWORD)) {
           ExternalDatabase.create(foreign.url(), role.name(), Role.PASSWORD).close();
           assertThat(foreign.schemas()).doesNotContain(old).contains(oldInUse, lookalike);

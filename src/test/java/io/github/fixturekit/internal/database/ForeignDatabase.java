@@ -10,14 +10,18 @@ import java.util.List;
 
 /**
  * A database that fixturekit did not create, on the test server, filled with rows (including a
- * table named like one of the test model's, and a schema named like fixturekit's), dropped on close.
+ * table named like one of the test model's, and a schema named like fixturekit's), dropped on
+ * close.
  */
 public final class ForeignDatabase implements AutoCloseable {
 
   public static final String SERVER_URL =
-      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  public static final String SERVER_USER = System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_USER", "postgres");
-  public static final String SERVER_PASSWORD = System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_PASSWORD", "");
+      System.getenv()
+          .getOrDefault("FIXTUREKIT_TEST_SERVER_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  public static final String SERVER_USER =
+      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_USER", "postgres");
+  public static final String SERVER_PASSWORD =
+      System.getenv().getOrDefault("FIXTUREKIT_TEST_SERVER_PASSWORD", "");
 
   private final String name;
   private final String url;
@@ -30,7 +34,8 @@ public final class ForeignDatabase implements AutoCloseable {
   /** Whether the test server answers; tests that need it are skipped otherwise. */
   @SuppressWarnings("try") // only whether it opens
   public static boolean serverAnswers() {
-    try (Connection ignored = DriverManager.getConnection(SERVER_URL, SERVER_USER, SERVER_PASSWORD)) {
+    try (Connection ignored =
+        DriverManager.getConnection(SERVER_URL, SERVER_USER, SERVER_PASSWORD)) {
       return true;
     } catch (SQLException e) {
       return false;
@@ -82,10 +87,11 @@ public final class ForeignDatabase implements AutoCloseable {
 
   /** Every relation outside the system schemas, with a digest of each table's rows. */
   public List<String> snapshot() throws SQLException {
-    List<String> relations = strings(
-        "select n.nspname || '.' || c.relname || ':' || c.relkind::text from pg_class c"
-            + " join pg_namespace n on n.oid = c.relnamespace"
-            + " where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') order by 1");
+    List<String> relations =
+        strings(
+            "select n.nspname || '.' || c.relname || ':' || c.relkind::text from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') order by 1");
     List<String> snapshot = new ArrayList<>(relations);
     for (String relation : relations) {
       if (relation.endsWith(":r")) {
@@ -93,8 +99,14 @@ public final class ForeignDatabase implements AutoCloseable {
         String[] parts = table.split("\\.", 2);
         snapshot.addAll(
             strings(
-                "select '" + table + "=' || count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
-                    + " from \"" + parts[0] + "\".\"" + parts[1] + "\" t"));
+                "select '"
+                    + table
+                    + "=' || count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
+                    + " from \""
+                    + parts[0]
+                    + "\".\""
+                    + parts[1]
+                    + "\" t"));
       }
     }
     snapshot.addAll(strings("select 'schema:' || nspname from pg_namespace order by 1"));

@@ -11,8 +11,8 @@ import java.sql.Statement;
 
 /**
  * A PostgreSQL server that checks passwords (scram-sha-256), for the wrong-password tests: the
- * machine's own server trusts every local connection. Role {@value #USER} has password
- * {@value #PASSWORD} and CREATEDB.
+ * machine's own server trusts every local connection. Role {@value #USER} has password {@value
+ * #PASSWORD} and CREATEDB.
  */
 public final class PasswordServer implements AutoCloseable {
 

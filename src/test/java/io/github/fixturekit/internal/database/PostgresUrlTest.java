@@ -18,14 +18,14 @@ class PostgresUrlTest {
     @CsvSource(
         delimiter = '|',
         value = {
-      "jdbc:postgresql://127.0.0.1:5432/postgres | jdbc:postgresql://127.0.0.1:5432/fixturekit_x",
-      "jdbc:postgresql://db.example.org/app?ssl=true&sslmode=require |"
-          + " jdbc:postgresql://db.example.org/fixturekit_x?ssl=true&sslmode=require",
-      "jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary |"
-          + " jdbc:postgresql://h1:5432,h2:5433/fixturekit_x?targetServerType=primary",
-      "jdbc:postgresql://localhost:5432/ | jdbc:postgresql://localhost:5432/fixturekit_x",
-      "jdbc:postgresql:app | jdbc:postgresql://localhost/fixturekit_x",
-      "jdbc:postgresql://[::1]:5432/postgres | jdbc:postgresql://[::1]:5432/fixturekit_x",
+          "jdbc:postgresql://127.0.0.1:5432/postgres | jdbc:postgresql://127.0.0.1:5432/fixturekit_x",
+          "jdbc:postgresql://db.example.org/app?ssl=true&sslmode=require |"
+              + " jdbc:postgresql://db.example.org/fixturekit_x?ssl=true&sslmode=require",
+          "jdbc:postgresql://h1:5432,h2:5433/app?targetServerType=primary |"
+              + " jdbc:postgresql://h1:5432,h2:5433/fixturekit_x?targetServerType=primary",
+          "jdbc:postgresql://localhost:5432/ | jdbc:postgresql://localhost:5432/fixturekit_x",
+          "jdbc:postgresql:app | jdbc:postgresql://localhost/fixturekit_x",
+          "jdbc:postgresql://[::1]:5432/postgres | jdbc:postgresql://[::1]:5432/fixturekit_x",
         })
     void replacesOnlyTheDatabaseName(String configured, String expected) {
       assertThat(PostgresUrl.parse(configured).withDatabase("fixturekit_x")).isEqualTo(expected);
@@ -65,7 +65,8 @@ class PostgresUrlTest {
 
     @Test
     void addsFurtherParametersWithAnAmpersandAndEncodesTheValue() {
-      assertThat(PostgresUrl.withParameter("jdbc:postgresql://h/db?ssl=true", "currentSchema", "a b"))
+      assertThat(
+              PostgresUrl.withParameter("jdbc:postgresql://h/db?ssl=true", "currentSchema", "a b"))
           .isEqualTo("jdbc:postgresql://h/db?ssl=true&currentSchema=a+b");
     }
   }

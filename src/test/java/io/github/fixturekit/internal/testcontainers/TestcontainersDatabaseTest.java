@@ -33,15 +33,17 @@ import org.testcontainers.utility.TestcontainersConfiguration;
 /**
  * The Testcontainers provider on a real Docker engine, with the image {@code .ci/postgres-image.sh}
  * builds ({@code FIXTUREKIT_TEST_IMAGE}, default {@code fixturekit/postgres:15}). Without an engine
- * or the image these tests are skipped, with the reason; with {@code FIXTUREKIT_TEST_REQUIRE_DOCKER=true}
- * (as in {@code .ci/run}) they fail instead.
+ * or the image these tests are skipped, with the reason; with {@code
+ * FIXTUREKIT_TEST_REQUIRE_DOCKER=true} (as in {@code .ci/run}) they fail instead.
  */
 @ExtendWith(TestcontainersDatabaseTest.DockerAndImage.class)
 class TestcontainersDatabaseTest {
 
-  static final String IMAGE = System.getenv().getOrDefault("FIXTUREKIT_TEST_IMAGE", "fixturekit/postgres:15");
+  static final String IMAGE =
+      System.getenv().getOrDefault("FIXTUREKIT_TEST_IMAGE", "fixturekit/postgres:15");
   static final String BROKEN_IMAGE = IMAGE + "-broken";
-  static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("FIXTUREKIT_TEST_REQUIRE_DOCKER"));
+  static final boolean REQUIRED =
+      "true".equalsIgnoreCase(System.getenv("FIXTUREKIT_TEST_REQUIRE_DOCKER"));
 
   /**
    * Disables every test, with the reason (also printed, so a build log shows it), where Docker or
@@ -55,7 +57,8 @@ class TestcontainersDatabaseTest {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       Optional<String> why = missing();
       if (why.isEmpty() || REQUIRED) {
-        return ConditionEvaluationResult.enabled("Docker and [" + IMAGE + "] are there, or required");
+        return ConditionEvaluationResult.enabled(
+            "Docker and [" + IMAGE + "] are there, or required");
       }
       return ConditionEvaluationResult.disabled(why.get());
     }
@@ -64,11 +67,17 @@ class TestcontainersDatabaseTest {
       if (missing == null) {
         Optional<String> unavailable = TestcontainersProvider.unavailable(Duration.ofSeconds(10));
         if (unavailable.isPresent()) {
-          missing = Optional.of("Testcontainers tests skipped: no Docker engine: " + unavailable.get()
-              + " (.ci/run starts one)");
+          missing =
+              Optional.of(
+                  "Testcontainers tests skipped: no Docker engine: "
+                      + unavailable.get()
+                      + " (.ci/run starts one)");
         } else if (!imageExists(IMAGE)) {
-          missing = Optional.of("Testcontainers tests skipped: image [" + IMAGE
-              + "] is not on the Docker engine; build it with .ci/postgres-image.sh");
+          missing =
+              Optional.of(
+                  "Testcontainers tests skipped: image ["
+                      + IMAGE
+                      + "] is not on the Docker engine; build it with .ci/postgres-image.sh");
         } else {
           missing = Optional.empty();
         }
@@ -95,27 +104,35 @@ class TestcontainersDatabaseTest {
 
     @Test
     void isTunedForTestsKeepsItsDataOnTmpfsAndIsRemovedOnClose() throws SQLException {
-      TestcontainersDatabase database = (TestcontainersDatabase) TestcontainersProvider.start(config(IMAGE));
+      TestcontainersDatabase database =
+          (TestcontainersDatabase) TestcontainersProvider.start(config(IMAGE));
       String id = database.containerId();
       try {
         assertThat(database.provider()).isEqualTo("testcontainers");
         assertThat(database.serverVersion()).startsWith("15.");
         assertThat(settings(database, "fsync", "synchronous_commit", "full_page_writes"))
-            .isEqualTo(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
-        assertThat(string(database, "select current_database()")).as("the container is the JVM's own").isEqualTo("fixturekit");
-        Map<String, String> tmpfs = docker().inspectContainerCmd(id).exec().getHostConfig().getTmpFs();
+            .isEqualTo(
+                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+        assertThat(string(database, "select current_database()"))
+            .as("the container is the JVM's own")
+            .isEqualTo("fixturekit");
+        Map<String, String> tmpfs =
+            docker().inspectContainerCmd(id).exec().getHostConfig().getTmpFs();
         assertThat(tmpfs).containsKey(TestcontainersDatabase.PGDATA);
-        assertThat(string(database, "show data_directory")).isEqualTo(TestcontainersDatabase.PGDATA);
+        assertThat(string(database, "show data_directory"))
+            .isEqualTo(TestcontainersDatabase.PGDATA);
       } finally {
         database.close();
       }
-      assertThatThrownBy(() -> docker().inspectContainerCmd(id).exec()).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> docker().inspectContainerCmd(id).exec())
+          .isInstanceOf(NotFoundException.class);
       database.close();
     }
 
     @Test
     void autoChoosesTestcontainersWhenDockerAnswersAndNoUrlIsSet() {
-      try (ServerDatabase database = FixtureRuntime.chooseAndStart(DatabaseChoice.AUTO, config(IMAGE))) {
+      try (ServerDatabase database =
+          FixtureRuntime.chooseAndStart(DatabaseChoice.AUTO, config(IMAGE))) {
         assertThat(database.provider()).isEqualTo("testcontainers");
       }
     }
@@ -127,12 +144,23 @@ class TestcontainersDatabaseTest {
           "container reuse is not enabled for Testcontainers here (testcontainers.reuse.enable=true"
               + " in ~/.testcontainers.properties, or TESTCONTAINERS_REUSE_ENABLE=true)");
       DatabaseConfig reuse =
-          new DatabaseConfig(null, null, null, IMAGE, true, null, DatabaseConfig.defaultCacheDir(),
-              Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(10));
+          new DatabaseConfig(
+              null,
+              null,
+              null,
+              IMAGE,
+              true,
+              null,
+              DatabaseConfig.defaultCacheDir(),
+              Duration.ofHours(1),
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(10));
       TestcontainersDatabase first = (TestcontainersDatabase) TestcontainersProvider.start(reuse);
       String id = first.containerId();
       try {
-        TestcontainersDatabase second = (TestcontainersDatabase) TestcontainersProvider.start(reuse);
+        TestcontainersDatabase second =
+            (TestcontainersDatabase) TestcontainersProvider.start(reuse);
         try {
           assertThat(second.containerId()).isEqualTo(id);
           assertThat(string(second, "select current_database()"))
@@ -156,13 +184,17 @@ class TestcontainersDatabaseTest {
 
     @Test
     void anImageWhoseServerNeverStarts() {
-      assumeTrue(imageExists(BROKEN_IMAGE), "no [" + BROKEN_IMAGE + "]: .ci/postgres-image.sh --broken builds it");
+      assumeTrue(
+          imageExists(BROKEN_IMAGE),
+          "no [" + BROKEN_IMAGE + "]: .ci/postgres-image.sh --broken builds it");
       long started = System.nanoTime();
       DatabaseConfig config =
-          config(BROKEN_IMAGE).withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(10));
+          config(BROKEN_IMAGE)
+              .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(10));
       assertThatThrownBy(() -> TestcontainersProvider.start(config))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageContaining("could not start the testcontainers PostgreSQL from image [" + BROKEN_IMAGE + "]")
+          .hasMessageContaining(
+              "could not start the testcontainers PostgreSQL from image [" + BROKEN_IMAGE + "]")
           .hasMessageContaining("fixturekit.testcontainers.image")
           .hasMessageContaining("fixturekit.timeout.startup");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
@@ -173,16 +205,19 @@ class TestcontainersDatabaseTest {
       String missing = "fixturekit/no-such-image:1";
       assertThatThrownBy(() -> TestcontainersProvider.start(config(missing)))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageContaining("could not start the testcontainers PostgreSQL from image [" + missing + "]")
+          .hasMessageContaining(
+              "could not start the testcontainers PostgreSQL from image [" + missing + "]")
           .hasMessageContaining("docker pull " + missing);
     }
 
     @Test
     void aWrongPasswordForTheContainersServer() {
-      TestcontainersDatabase database = (TestcontainersDatabase) TestcontainersProvider.start(config(IMAGE));
+      TestcontainersDatabase database =
+          (TestcontainersDatabase) TestcontainersProvider.start(config(IMAGE));
       try {
         String serverUrl = database.jdbcUrl().replaceFirst("/fixturekit_[^?]*", "/fixturekit");
-        DatabaseConfig wrong = config(IMAGE).withServer(serverUrl, TestcontainersDatabase.USER, "not-the-password");
+        DatabaseConfig wrong =
+            config(IMAGE).withServer(serverUrl, TestcontainersDatabase.USER, "not-the-password");
         assertThatThrownBy(() -> ExternalDatabase.create(wrong, "testcontainers"))
             .isInstanceOf(ExtensionConfigurationException.class)
             .hasMessageContaining("on the testcontainers server")
@@ -213,7 +248,8 @@ class TestcontainersDatabaseTest {
     }
   }
 
-  private static Map<String, String> settings(ServerDatabase database, String... names) throws SQLException {
+  private static Map<String, String> settings(ServerDatabase database, String... names)
+      throws SQLException {
     Map<String, String> values = new java.util.TreeMap<>();
     for (String name : names) {
       values.put(name, string(database, "show " + name));
@@ -222,7 +258,9 @@ class TestcontainersDatabaseTest {
   }
 
   private static String string(ServerDatabase database, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getString(1);

@@ -34,7 +34,11 @@ public class MeasuredGenerated {
   private boolean active;
 
   @org.hibernate.annotations.Generated
-  @Column(name = "stamped_at", insertable = false, updatable = false, columnDefinition = "timestamp(6) with time zone default now()")
+  @Column(
+      name = "stamped_at",
+      insertable = false,
+      updatable = false,
+      columnDefinition = "timestamp(6) with time zone default now()")
   private Instant stampedAt;
 
   protected MeasuredGenerated() {}

@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A token with an {@code OffsetDateTime} expiry, a {@code String} family id, a field named
- * {@code revoked}, and two associations of which the one named {@code owner} is the owner.
+ * A token with an {@code OffsetDateTime} expiry, a {@code String} family id, a field named {@code
+ * revoked}, and two associations of which the one named {@code owner} is the owner.
  */
 @Entity
 @Table(name = "tk_offset_tokens")

@@ -13,12 +13,16 @@ public final class Hashes {
   private Hashes() {}
 
   public static String sha256Hex(String raw) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String sha256Base64Url(String raw) throws Exception {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static byte[] hmac(String key, String raw) throws Exception {

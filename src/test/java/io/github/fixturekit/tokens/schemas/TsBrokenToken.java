@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A token entity whose mapping cannot be completed by convention: the hash and the expiry have other
- * names, and it has no expiry of a usable type at all besides 'deadline'.
+ * A token entity whose mapping cannot be completed by convention: the hash and the expiry have
+ * other names, and it has no expiry of a usable type at all besides 'deadline'.
  */
 @Entity
 @Table(name = "ts_broken_tokens")

@@ -11,12 +11,13 @@ import jakarta.persistence.Table;
 import java.time.ZonedDateTime;
 
 /**
- * A convention schema with a ZonedDateTime expiry, a boxed Boolean flag, a String family and a short
- * hash column (43 characters: base64url hashes fit, hex ones do not).
+ * A convention schema with a ZonedDateTime expiry, a boxed Boolean flag, a String family and a
+ * short hash column (43 characters: base64url hashes fit, hex ones do not).
  */
 @Entity
 @Table(name = "ts_web_tokens")
-@io.github.fixturekit.tokens.TokenMapping(hashing = io.github.fixturekit.tokens.TokenMapping.Hashing.SHA256_BASE64URL)
+@io.github.fixturekit.tokens.TokenMapping(
+    hashing = io.github.fixturekit.tokens.TokenMapping.Hashing.SHA256_BASE64URL)
 public class TsWebToken {
 
   @Id

@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A product review. The build runs Hibernate's bytecode enhancer over this package (see
- * {@code EnhanceTestEntities}), so the class carries the {@code $$_hibernate_} fields and
- * interfaces an enhanced application entity has.
+ * A product review. The build runs Hibernate's bytecode enhancer over this package (see {@code
+ * EnhanceTestEntities}), so the class carries the {@code $$_hibernate_} fields and interfaces an
+ * enhanced application entity has.
  */
 @Entity
 @Table(name = "shop_reviews")
@@ -51,16 +51,14 @@ public class Review {
   @Basic(fetch = FetchType.LAZY)
   private String body;
 
-  @Embedded
-  private Address shippedTo;
+  @Embedded private Address shippedTo;
 
   @ElementCollection
   @CollectionTable(name = "shop_review_photos", joinColumns = @JoinColumn(name = "review_id"))
   @Column(name = "url", length = 40)
   private List<String> photos = new ArrayList<>();
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected Review() {}
 
