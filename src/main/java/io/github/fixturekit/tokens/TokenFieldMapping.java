@@ -324,6 +324,8 @@ final class TokenFieldMapping<T> {
       Class<?> tokenType, List<Field> fields, List<Problem> problems, Map<String, Field> mapped) {
     List<String> attributes = new ArrayList<>();
     attributes.add("entity = " + tokenType.getSimpleName() + ".class");
+    // a field suggested for one role is not offered for another: each role needs a field of its own
+    Set<String> suggested = new HashSet<>();
     for (Problem problem : problems) {
       if (problem.types() == null
           || attributes.stream().anyMatch(a -> a.startsWith(problem.role() + " ="))) {
@@ -335,6 +337,7 @@ final class TokenFieldMapping<T> {
               .filter(
                   f -> !f.isAnnotationPresent(Id.class) && !f.isAnnotationPresent(EmbeddedId.class))
               .filter(f -> !f.isAnnotationPresent(Version.class))
+              .filter(f -> !suggested.contains(f.getName()))
               .filter(
                   f ->
                       problem.role().equals("owner")
@@ -348,6 +351,9 @@ final class TokenFieldMapping<T> {
           candidates.size() == 1
               ? candidates.get(0)
               : candidates.isEmpty() ? "<field>" : "<" + String.join("|", candidates) + ">";
+      if (candidates.size() == 1) {
+        suggested.add(value);
+      }
       attributes.add(problem.role() + " = \"" + value + "\"");
     }
     return "@TokenMapping(" + String.join(", ", attributes) + ")";

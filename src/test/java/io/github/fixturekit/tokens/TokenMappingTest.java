@@ -12,6 +12,7 @@ import io.github.fixturekit.tokens.schemas.TsApiToken;
 import io.github.fixturekit.tokens.schemas.TsBrokenToken;
 import io.github.fixturekit.tokens.schemas.TsFixtureTest;
 import io.github.fixturekit.tokens.schemas.TsLegacyToken;
+import io.github.fixturekit.tokens.schemas.TsScarceToken;
 import io.github.fixturekit.tokens.schemas.TsUser;
 import io.github.fixturekit.tokens.schemas.TsWebToken;
 import java.time.Instant;
@@ -360,6 +361,15 @@ class TokenMappingTest {
       assertThatThrownBy(() -> RefreshTokenFactory.of(session, TsBrokenToken.class))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(BROKEN_MESSAGE);
+    }
+
+    @Test
+    void aFieldIsSuggestedForOneRoleOnly() {
+      assertThatThrownBy(() -> TokenFieldMapping.of(TsScarceToken.class))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(
+              "@TokenMapping(entity = TsScarceToken.class, hash = \"digest\", family = \"<field>\","
+                  + " expiresAt = \"validUntil\", revoked = \"<field>\")");
     }
 
     @Test

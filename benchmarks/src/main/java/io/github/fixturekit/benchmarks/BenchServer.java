@@ -38,7 +38,7 @@ public final class BenchServer {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot create a benchmark database on " + URL + " as " + USER + ": " + e.getMessage()
-              + ". Set bench.jdbc.url/user/password (benchmarks/run --jdbc-url ...) to a server where this user may CREATE DATABASE.",
+              + ". Point BENCH_JDBC_URL, BENCH_JDBC_USER and BENCH_JDBC_PASSWORD (environment of benchmarks/run) at a server where this user may CREATE DATABASE.",
           e);
     }
     return new Database(name, URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));

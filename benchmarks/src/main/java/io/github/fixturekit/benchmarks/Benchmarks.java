@@ -138,7 +138,7 @@ public final class Benchmarks {
     RunResult fixturekit = results.get(benchmark.getName() + ".fixturekit");
     RunResult jdbc = results.get(benchmark.getName() + ".jdbc");
     if (fixturekit == null || jdbc == null) {
-      throw new IllegalStateException("JMH returned no score for " + benchmark.getSimpleName() + ": " + results.keySet());
+      throw new IllegalStateException("JMH returned no score for " + benchmark.getSimpleName() + ": " + results.keySet() + "; JMH's own report, benchmarks/target/bench-logs/jmh.txt, says why");
     }
     Result<?> time = fixturekit.getPrimaryResult();
     Result<?> baseline = jdbc.getPrimaryResult();
