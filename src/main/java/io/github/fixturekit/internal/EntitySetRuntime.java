@@ -75,6 +75,7 @@ final class EntitySetRuntime implements AutoCloseable {
               .applyTypes(
                   (types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
               .build();
+      OwnSchemaOnly.check(metadata, entities, schema);
       EntitySetTables tables = EntitySetTables.of(metadata, schema);
       Batching batching = HibernateVersion.batchesInserts() ? Batching.prepare(metadata) : null;
       SessionFactory sessionFactory = metadata.buildSessionFactory();
@@ -88,6 +89,10 @@ final class EntitySetRuntime implements AutoCloseable {
           schema,
           Long.toString((System.nanoTime() - started) / 1_000_000));
       return new EntitySetRuntime(database, sessionFactory, tables, new LeakCheck(tables, nextId));
+    } catch (ExtensionConfigurationException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      database.close();
+      throw e;
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       database.close();

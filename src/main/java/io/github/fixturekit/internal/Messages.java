@@ -341,6 +341,18 @@ public final class Messages {
 
   // ---- isolation ----
 
+  public static String mappedOutsideOwnSchema(EntitySet entities, java.util.List<String> outside) {
+    return "the entities "
+        + entities.describe()
+        + " map "
+        + String.join(", ", outside)
+        + " outside the schema fixturekit creates for them. fixturekit builds an entity set's"
+        + " tables by dropping and creating them, so it refuses a mapping into a schema or catalog"
+        + " of your own, whose rows it did not create. Remove the schema (or catalog) from"
+        + " @Table, @SequenceGenerator, @TableGenerator, @JoinTable or @CollectionTable in the"
+        + " test mapping, or set it through hibernate.default_schema in your application instead";
+  }
+
   public static String committedInRollbackMode(EntitySet entities) {
     return "the test committed the transaction of the session fixturekit gave it, so its rows in "
         + entities.describe()
