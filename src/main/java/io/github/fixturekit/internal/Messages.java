@@ -356,7 +356,9 @@ public final class Messages {
   public static String committedInRollbackMode(EntitySet entities) {
     return "the test committed the transaction of the session fixturekit gave it, so its rows in "
         + entities.describe()
-        + " are in the database for good and later tests of this JVM will see them."
+        + " were written for good: rolling back cannot undo them (fixturekit then removes the"
+        + " rows committed to the entity set's tables, unless fixturekit.leaks is off, so that"
+        + " later tests start empty)."
         + " In Isolation.ROLLBACK fixturekit can only undo what stays in the test's transaction:"
         + " use session.flush() to send SQL without committing, and keep code under test from"
         + " committing the injected session";

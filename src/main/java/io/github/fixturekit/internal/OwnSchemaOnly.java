@@ -3,6 +3,7 @@ package io.github.fixturekit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.mapping.Table;
@@ -23,18 +24,22 @@ final class OwnSchemaOnly {
    * @throws ExtensionConfigurationException naming every table and sequence mapped outside {@code
    *     schema}
    */
+  // Name.getSchema()/getCatalog() are deprecated in Hibernate 7 for its record accessors, which
+  // Hibernate 6.6 (supported) does not have
+  @SuppressWarnings("deprecation")
   static void check(Metadata metadata, EntitySet entities, String schema) {
     List<String> outside = new ArrayList<>();
     for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-      Namespace.Name name = namespace.getName();
+      Identifier namespaceSchema = namespace.getName().getSchema();
+      Identifier namespaceCatalog = namespace.getName().getCatalog();
       boolean otherSchema =
-          name.schema() != null && !name.schema().getText().equalsIgnoreCase(schema);
-      if (!otherSchema && name.catalog() == null) {
+          namespaceSchema != null && !namespaceSchema.getText().equalsIgnoreCase(schema);
+      if (!otherSchema && namespaceCatalog == null) {
         continue;
       }
       String qualifier =
-          (name.catalog() == null ? "" : name.catalog().getText() + ".")
-              + (name.schema() == null ? "" : name.schema().getText() + ".");
+          (namespaceCatalog == null ? "" : namespaceCatalog.getText() + ".")
+              + (namespaceSchema == null ? "" : namespaceSchema.getText() + ".");
       for (Table table : namespace.getTables()) {
         outside.add("table " + qualifier + table.getName());
       }

@@ -1,4 +1,4 @@
-package io.github.fixturekit.extension.model.elsewhere;
+package io.github.fixturekit.ownschema;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
