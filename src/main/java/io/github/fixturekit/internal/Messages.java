@@ -28,10 +28,6 @@ public final class Messages {
         + " under @EntityScan or the application's package), or pass the entity class itself.";
   }
 
-  public static String notATokenEntity(Class<?> tokenType, List<String> problems) {
-    return notATokenEntity(tokenType, problems, null);
-  }
-
   /**
    * An incomplete token mapping: each problem on a line, then the {@code @TokenMapping} that maps
    * the missing roles ({@code suggestion}, may be null).
@@ -256,10 +252,6 @@ public final class Messages {
         + field.getType().getSimpleName()
         + ", expected "
         + simpleNames(types);
-  }
-
-  public static String tokenHashTooShort(Field field, int length) {
-    return tokenHashTooShort(field, length, 64);
   }
 
   public static String tokenHashTooShort(Field field, int length, int hashLength) {

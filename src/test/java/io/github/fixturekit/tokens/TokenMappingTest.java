@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Nested;
@@ -280,6 +281,39 @@ class TokenMappingTest {
     }
 
     @Test
+    void aUserFunctionThatGivesNoHashIsRefusedBeforeAnyInsert(Session session) {
+      for (TokenHashing nothing : List.<TokenHashing>of(raw -> "", raw -> null)) {
+        TokenSchema<TsApiToken> schema = TokenSchema.of(TsApiToken.class).hashing(nothing);
+
+        assertThatThrownBy(() -> RefreshTokenFactory.of(session, schema))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("[TsApiToken]")
+            .hasMessageContaining("returned no hash; a hashing must return the value to store");
+      }
+    }
+
+    @Test
+    void aHasherWithoutAPublicConstructorIsRefused() {
+      TokenMapping mapping = WithoutConstructor.class.getAnnotation(TokenMapping.class);
+
+      assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class, mapping))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(
+              "hasher [" + Private.class.getName() + "] in the token mapping of [TsApiToken]")
+          .hasMessageEndingWith("; give it a public no-argument constructor");
+    }
+
+    @Test
+    void aHasherWhoseConstructorThrowsIsRefusedWithItsReason() {
+      TokenMapping mapping = WithFailingConstructor.class.getAnnotation(TokenMapping.class);
+
+      assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class, mapping))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("hasher [" + Failing.class.getName() + "]")
+          .hasMessageContaining("could not be created (java.lang.IllegalStateException: no key)");
+    }
+
+    @Test
     void theRawSizeInBytes(
         Factory<TsUser> users,
         @TokenMapping(rawBytes = 16) RefreshTokenFactory<TsApiToken> tokens) {
@@ -332,6 +366,32 @@ class TokenMappingTest {
   }
 
   /** A user hash function. */
+  public static final class Private implements TokenHashing {
+    private Private() {}
+
+    @Override
+    public String hash(String raw) {
+      return raw;
+    }
+  }
+
+  public static final class Failing implements TokenHashing {
+    public Failing() {
+      throw new IllegalStateException("no key");
+    }
+
+    @Override
+    public String hash(String raw) {
+      return raw;
+    }
+  }
+
+  @TokenMapping(hasher = Private.class)
+  static final class WithoutConstructor {}
+
+  @TokenMapping(hasher = Failing.class)
+  static final class WithFailingConstructor {}
+
   public static final class Reversed implements TokenHashing {
     @Override
     public String hash(String raw) {
