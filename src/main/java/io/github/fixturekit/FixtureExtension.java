@@ -109,7 +109,7 @@ public final class FixtureExtension
     EntitySet entitySet = EntitySetResolver.resolve(context, entities, settings);
     long seed = Seeds.of(context, settings.seed());
     context.getStore(NAMESPACE).put(SEED, seed);
-    FixtureRuntime runtime = FixtureRuntime.get(settings, entitySet);
+    FixtureRuntime runtime = FixtureRuntime.get(settings);
     String test = testName(context);
     runtime.requireServer(test);
     TestSession session;

@@ -67,7 +67,14 @@ final class EntitySetRuntime implements AutoCloseable {
             .applySetting(AvailableSettings.ORDER_INSERTS, "true")
             .build();
     try {
-      Metadata metadata = metadata(registry, entities);
+      MetadataSources sources = new MetadataSources(registry);
+      entities.sorted().forEach(sources::addAnnotatedClass);
+      Metadata metadata =
+          sources
+              .getMetadataBuilder()
+              .applyTypes(
+                  (types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
+              .build();
       OwnSchemaOnly.check(metadata, entities, schema);
       EntitySetTables tables = EntitySetTables.of(metadata, schema);
       Batching batching = HibernateVersion.batchesInserts() ? Batching.prepare(metadata) : null;
@@ -98,16 +105,6 @@ final class EntitySetRuntime implements AutoCloseable {
               + " listed.",
           e);
     }
-  }
-
-  /** The mapping of {@code entities}, as every SessionFactory of fixturekit's reads it. */
-  static Metadata metadata(StandardServiceRegistry registry, EntitySet entities) {
-    MetadataSources sources = new MetadataSources(registry);
-    entities.sorted().forEach(sources::addAnnotatedClass);
-    return sources
-        .getMetadataBuilder()
-        .applyTypes((types, services) -> types.contributeJavaType(new WallTimeLocalDateTime()))
-        .build();
   }
 
   /**

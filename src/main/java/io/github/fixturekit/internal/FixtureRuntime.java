@@ -48,18 +48,9 @@ public final class FixtureRuntime implements AutoCloseable {
    * The JVM's runtime, starting the database on first use. A failure to start is remembered, so
    * every later test fails at once with the same message instead of waiting again.
    */
-  public static FixtureRuntime get(FixtureSettings settings) {
-    return get(settings, null);
-  }
-
-  /**
-   * {@link #get(FixtureSettings)}, for a test of {@code firstEntities}: when this call starts the
-   * database, Hibernate's bootstrap warms up on that entity set meanwhile ({@link
-   * BootstrapWarmUp}).
-   */
   @SuppressWarnings(
       "StaticAssignmentOfThrowable") // the failure is the message every later test shows
-  public static FixtureRuntime get(FixtureSettings settings, EntitySet firstEntities) {
+  public static FixtureRuntime get(FixtureSettings settings) {
     FixtureRuntime current = instance;
     if (current != null) {
       return current;
@@ -70,9 +61,6 @@ public final class FixtureRuntime implements AutoCloseable {
       }
       if (startFailure != null) {
         throw new ExtensionConfigurationException(startFailure.getMessage(), startFailure);
-      }
-      if (firstEntities != null) {
-        BootstrapWarmUp.start(firstEntities);
       }
       try {
         FixtureRuntime runtime =
