@@ -61,6 +61,11 @@ final class EntitySetRuntime implements AutoCloseable {
         new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
             .applySetting(AvailableSettings.DEFAULT_SCHEMA, schema)
+            // the schema is fixturekit's: Hibernate's jakarta.persistence.schema-generation.*
+            // settings (a hibernate.properties on the class path, system properties) win over
+            // hibernate.hbm2ddl.auto, so they are set here, and no script is written
+            .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create")
+            .applySetting(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none")
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
             .applySetting(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true")
             .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, "50")

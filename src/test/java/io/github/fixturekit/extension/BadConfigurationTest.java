@@ -8,6 +8,7 @@ import io.github.fixturekit.extension.model.ExPerson;
 import io.github.fixturekit.internal.ChildJvm;
 import io.github.fixturekit.internal.ChildJvm.TestRun;
 import io.github.fixturekit.internal.database.PasswordServer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -130,6 +132,23 @@ class BadConfigurationTest {
         .contains(
             "fixturekit does not know the environment variable [FIXTUREKIT_LEFTOVER_AGES] and ignores it; did you"
                 + " mean [FIXTUREKIT_LEFTOVER_AGE]?");
+  }
+
+  @Test
+  void hibernatesOwnSchemaGenerationSettingsDoNotTurnOffFixturekitsSchema(@TempDir Path folder)
+      throws Exception {
+    Path script = folder.resolve("create.sql");
+    ChildJvm.Result result =
+        external(server.url(), PasswordServer.USER, PasswordServer.PASSWORD)
+            // what a hibernate.properties of the application could hold
+            .property("jakarta.persistence.schema-generation.scripts.action", "create")
+            .property(
+                "jakarta.persistence.schema-generation.scripts.create-target", script.toString())
+            .property("jakarta.persistence.schema-generation.database.action", "none")
+            .run();
+
+    assertThat(result.tests()).as("%s", result).hasSize(2).noneMatch(TestRun::failed);
+    assertThat(script).as("a script of fixturekit's schema").doesNotExist();
   }
 
   @Test
