@@ -72,19 +72,23 @@ public record FixtureSettings(
             parseDuration(
                 FixtureProperties.LEFTOVER_AGE,
                 lookup.apply(FixtureProperties.LEFTOVER_AGE),
-                DatabaseConfig.DEFAULT_LEFTOVER_AGE),
+                DatabaseConfig.DEFAULT_LEFTOVER_AGE,
+                MAX_AGE),
             parseDuration(
                 FixtureProperties.STARTUP_TIMEOUT,
                 lookup.apply(FixtureProperties.STARTUP_TIMEOUT),
-                DatabaseConfig.DEFAULT_STARTUP_TIMEOUT),
+                DatabaseConfig.DEFAULT_STARTUP_TIMEOUT,
+                MAX_TIMEOUT),
             parseDuration(
                 FixtureProperties.CONNECT_TIMEOUT,
                 lookup.apply(FixtureProperties.CONNECT_TIMEOUT),
-                DatabaseConfig.DEFAULT_CONNECT_TIMEOUT),
+                DatabaseConfig.DEFAULT_CONNECT_TIMEOUT,
+                MAX_TIMEOUT),
             parseDuration(
                 FixtureProperties.DOCKER_PROBE_TIMEOUT,
                 lookup.apply(FixtureProperties.DOCKER_PROBE_TIMEOUT),
-                DatabaseConfig.DEFAULT_DOCKER_PROBE_TIMEOUT));
+                DatabaseConfig.DEFAULT_DOCKER_PROBE_TIMEOUT,
+                MAX_TIMEOUT));
     return new FixtureSettings(
         parseChoice(lookup.apply(FixtureProperties.DATABASE)),
         config,
@@ -176,7 +180,16 @@ public record FixtureSettings(
    * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, a bare number of seconds, or
    * ISO-8601 ({@code PT30S}).
    */
-  static Duration parseDuration(String key, String value, Duration fallback) {
+  /**
+   * The longest timeout: within what PostgreSQL takes as a {@code lock_timeout} (2^31 - 1 ms, just
+   * under 25 days), and far beyond any wait a test run needs.
+   */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(24);
+
+  /** The longest leftover age: older leftovers than that are of no run that is still going. */
+  static final Duration MAX_AGE = Duration.ofDays(3650);
+
+  static Duration parseDuration(String key, String value, Duration fallback, Duration max) {
     if (value == null) {
       return fallback;
     }
@@ -197,6 +210,10 @@ public record FixtureSettings(
       throw new ExtensionConfigurationException(
           Messages.badSetting(
               key, value, "a positive duration such as 500ms, 30s, 5m, 1h or PT30S"));
+    }
+    if (parsed.compareTo(max) > 0) {
+      throw new ExtensionConfigurationException(
+          Messages.badSetting(key, value, "a duration of at most " + max.toDays() + "d"));
     }
     return parsed;
   }

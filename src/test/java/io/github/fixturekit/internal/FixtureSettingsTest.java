@@ -171,6 +171,36 @@ class FixtureSettingsTest {
     }
 
     @Test
+    void aTimeoutLongerThanPostgresqlAndJdbcTakeIsRefused() {
+      for (String key :
+          java.util.List.of(
+              FixtureProperties.CONNECT_TIMEOUT,
+              FixtureProperties.STARTUP_TIMEOUT,
+              FixtureProperties.DOCKER_PROBE_TIMEOUT)) {
+        assertThatThrownBy(() -> read(Map.of(key, "99999999999999d")))
+            .isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessage(key + " is [99999999999999d]; expected a duration of at most 24d");
+        assertThatThrownBy(() -> read(Map.of(key, "25d")))
+            .hasMessage(key + " is [25d]; expected a duration of at most 24d");
+      }
+      assertThat(
+              read(Map.of(FixtureProperties.CONNECT_TIMEOUT, "24d"))
+                  .databaseConfig()
+                  .connectTimeout())
+          .isEqualTo(Duration.ofDays(24));
+    }
+
+    @Test
+    void aLeftoverAgeOfUpToTenYears() {
+      assertThat(
+              read(Map.of(FixtureProperties.LEFTOVER_AGE, "3650d")).databaseConfig().leftoverAge())
+          .isEqualTo(Duration.ofDays(3650));
+      assertThatThrownBy(() -> read(Map.of(FixtureProperties.LEFTOVER_AGE, "3651d")))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessage("fixturekit.leftover-age is [3651d]; expected a duration of at most 3650d");
+    }
+
+    @Test
     void aReuseFlagThatIsNotABoolean() {
       assertThatThrownBy(() -> read(Map.of(FixtureProperties.TESTCONTAINERS_REUSE, "maybe")))
           .hasMessage("fixturekit.testcontainers.reuse is [maybe]; expected true or false");
