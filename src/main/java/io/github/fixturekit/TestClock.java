@@ -1,6 +1,7 @@
 package io.github.fixturekit;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -98,14 +99,33 @@ public final class TestClock extends Clock {
    *
    * @param amount how far to move
    * @return this clock
+   * @throws IllegalArgumentException when the clock would move beyond what an {@link Instant} holds
    */
   public TestClock advance(Duration amount) {
     Objects.requireNonNull(amount, "amount must not be null: pass for example Duration.ofDays(7)");
-    state.updateAndGet(
-        s ->
-            s.frozenAt() != null
-                ? new State(s.frozenAt().plus(amount), Duration.ZERO)
-                : new State(null, s.offset().plus(amount)));
+    try {
+      state.updateAndGet(
+          s -> {
+            if (s.frozenAt() != null) {
+              return new State(s.frozenAt().plus(amount), Duration.ZERO);
+            }
+            Duration offset = s.offset().plus(amount);
+            var unused = base.instant().plus(offset); // fails here rather than in a later read
+            return new State(null, offset);
+          });
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "the test clock cannot advance by ["
+              + amount
+              + "] from ["
+              + instant()
+              + "]: that goes beyond what an Instant holds ("
+              + Instant.MIN
+              + " to "
+              + Instant.MAX
+              + ")",
+          e);
+    }
     return this;
   }
 

@@ -153,6 +153,25 @@ class TestClockTest {
     }
 
     @Test
+    void anAdvanceBeyondWhatAnInstantHoldsIsRefusedAndTheClockStaysWhereItWas() {
+      TestClock frozen = TestClock.create().freezeAt(Instant.parse("2030-01-01T00:00:00Z"));
+      TestClock running = TestClock.create();
+
+      for (TestClock clock : List.of(frozen, running)) {
+        Instant before = clock.instant();
+        for (Duration amount :
+            List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(Long.MIN_VALUE))) {
+          assertThatThrownBy(() -> clock.advance(amount))
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessageStartingWith("the test clock cannot advance by [" + amount + "] from [")
+              .hasMessageContaining("goes beyond what an Instant holds");
+        }
+        assertThat(clock.instant()).isCloseTo(before, within(1, ChronoUnit.SECONDS));
+      }
+      assertThat(frozen.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+    }
+
+    @Test
     void refusesNulls() {
       TestClock clock = TestClock.create();
 
