@@ -1,5 +1,6 @@
 package io.github.fixturekit.internal.database;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -29,6 +30,10 @@ public final class DatabaseMessages {
           "the server refused user ["
               + user
               + "] (wrong password or no access): check fixturekit.jdbc.user and fixturekit.jdbc.password";
+    } else if (state.startsWith("08") && refused(e)) {
+      what =
+          "the connection was refused: nothing accepts connections on that host and port; check"
+              + " them, and that PostgreSQL is running there";
     } else if (state.startsWith("08")) {
       what =
           "the server cannot be reached within "
@@ -51,6 +56,17 @@ public final class DatabaseMessages {
         + ") "
         + THREE_WAYS
         + ".";
+  }
+
+  /** Whether the host answered that nothing listens on the port (no wait would help). */
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // "Connection refused", not "Network is unreachable", which is a ConnectException too
+      if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String noCreatePrivilege(String provider, String url, String user, String database) {
