@@ -383,8 +383,9 @@ public final class Messages {
         + test
         + "] left committed rows behind in Isolation.ROLLBACK: "
         + tables
-        + ". Code under test committed them outside the test's transaction (a connection or"
-        + " session of its own, REQUIRES_NEW), where rolling back cannot reach."
+        + ". They were committed where the test's rollback cannot reach: by code under test on"
+        + " a connection or session of its own (REQUIRES_NEW), or on the test's own connection"
+        + " (Session.doWork with commit(), a native COMMIT)."
         + advice;
   }
 

@@ -369,6 +369,8 @@ class IsolationModesTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("[CommitsOnItsOwnConnection.leaks(Database, Factory)]")
           .hasMessageContaining(".ex_people (2 rows)")
+          .hasMessageContaining("where the test's rollback cannot reach")
+          .hasMessageContaining("a connection or session of its own (REQUIRES_NEW)")
           .hasMessageContaining("emptied these tables")
           .hasMessageContaining("@Isolated(Isolation.TRUNCATE)")
           .hasMessageNotContaining("ex_notes");
