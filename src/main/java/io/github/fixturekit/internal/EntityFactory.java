@@ -4,6 +4,7 @@ import io.github.fixturekit.Factory;
 import io.github.fixturekit.internal.batching.Batching;
 import io.github.fixturekit.internal.instancio.InstancioFiller;
 import java.lang.reflect.Field;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,14 +107,34 @@ public final class EntityFactory<T> implements Factory<T> {
     requireCustomizer(customizer, "create()");
     registry.beforeWrite();
     T entity = make(recipe, traits, customizer);
-    persistGraph(entity);
-    session.flush();
-    if (model.readsBack()) {
-      session.refresh(entity);
-    }
+    writing(
+        () -> {
+          persistGraph(entity);
+          session.flush();
+          if (model.readsBack()) {
+            session.refresh(entity);
+          }
+        });
     after.forEach(action -> action.accept(entity));
     registry.afterWrite();
     return entity;
+  }
+
+  /**
+   * Runs a write; when PostgreSQL refuses it because an earlier error in the test's transaction
+   * aborted that transaction (SQLState 25P02), says so instead of Hibernate's bare error.
+   */
+  private void writing(Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && "25P02".equals(sql.getSQLState())) {
+          throw new IllegalStateException(Messages.transactionAborted(model.type()), e);
+        }
+      }
+      throw e;
+    }
   }
 
   /** Creates {@code count} entities with one flush, so Hibernate can batch their inserts. */
@@ -131,7 +152,7 @@ public final class EntityFactory<T> implements Factory<T> {
     List<T> entities = new ArrayList<>(count);
     // an identity id's block for the whole list in one statement
     if (HibernateVersion.batchesInserts()) {
-      Batching.reserveIds(session, model.type(), count);
+      writing(() -> Batching.reserveIds(session, model.type(), count));
     }
     ArrayDeque<T> outerAhead = listAhead;
     Recipe<T> outerRecipe = listRecipe;
@@ -140,17 +161,20 @@ public final class EntityFactory<T> implements Factory<T> {
     try {
       for (int i = 0; i < count; i++) {
         T entity = make(recipe, traits, customizer);
-        persistGraph(entity);
+        writing(() -> persistGraph(entity));
         entities.add(entity);
       }
     } finally {
       listAhead = outerAhead;
       listRecipe = outerRecipe;
     }
-    session.flush();
-    if (model.readsBack()) {
-      entities.forEach(session::refresh);
-    }
+    writing(
+        () -> {
+          session.flush();
+          if (model.readsBack()) {
+            entities.forEach(session::refresh);
+          }
+        });
     for (T entity : entities) {
       after.forEach(action -> action.accept(entity));
     }
@@ -172,11 +196,14 @@ public final class EntityFactory<T> implements Factory<T> {
         recipe == Recipe.none() && model.leavesNothingToFill(setByCustomizer)
             ? make(recipe, model.newInstance(), List.of(), customizer)
             : make(recipe, List.of(), customizer);
-    persistGraph(entity);
-    session.flush();
-    if (model.readsBack() || model.databaseWritesColumns()) {
-      session.refresh(entity);
-    }
+    writing(
+        () -> {
+          persistGraph(entity);
+          session.flush();
+          if (model.readsBack() || model.databaseWritesColumns()) {
+            session.refresh(entity);
+          }
+        });
     registry.afterWrite();
     return entity;
   }

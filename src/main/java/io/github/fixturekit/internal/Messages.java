@@ -389,6 +389,15 @@ public final class Messages {
         + advice;
   }
 
+  public static String transactionAborted(Class<?> type) {
+    return "fixturekit could not create ["
+        + type.getSimpleName()
+        + "]: an earlier error in this test (a constraint violation, a failed statement) aborted"
+        + " the test's transaction, and PostgreSQL refuses every statement after it until the"
+        + " rollback. Let the test end at the expected error, or run the statement that may fail"
+        + " inside a savepoint (Session.doWork: connection.setSavepoint(), then rollback(savepoint))";
+  }
+
   public static String leaksInvalid(String value) {
     return "fixturekit.leaks is [" + value + "]; expected one of fail, warn, off";
   }
