@@ -116,7 +116,7 @@ final class UniqueValues {
 
   private static final Map<Field, Integer> MAX_LENGTHS = new ConcurrentHashMap<>();
 
-  private static int findMaxLength(Field field) {
+  static int findMaxLength(Field field) {
     Column column = field.getAnnotation(Column.class);
     int length = column == null ? DEFAULT_LENGTH : column.length();
     for (var annotation : field.getAnnotations()) {

@@ -158,9 +158,10 @@ class UniqueValuesTest {
 
   @Test
   void aSizeShorterThanTheColumnIsTheLength() {
+    assertThat(UniqueValues.findMaxLength(field("shortBySize"))).isEqualTo(6);
+    assertThat(UniqueValues.findMaxLength(field("plain"))).isEqualTo(255);
+    assertThat(UniqueValues.findMaxLength(field("code"))).isEqualTo(10);
     assertThat(UniqueValues.maxLength(field("shortBySize"))).isEqualTo(6);
-    assertThat(UniqueValues.maxLength(field("plain"))).isEqualTo(255);
-    assertThat(UniqueValues.maxLength(field("code"))).isEqualTo(10);
     assertThat((String) next("shortBySize", "abcdefghij")).hasSizeLessThanOrEqualTo(6);
   }
 
