@@ -81,7 +81,7 @@ final class Temporals {
    * {@code @Column(secondPrecision)} (JPA 3.2) or Hibernate's {@code @FractionalSeconds}; -1 if
    * unset.
    */
-  private static int declaredDigits(Field field) {
+  static int declaredDigits(Field field) {
     Column column = field.getAnnotation(Column.class);
     if (column != null && SECOND_PRECISION != null) {
       try {
