@@ -47,11 +47,7 @@ class EntityModelTest {
   }
 
   static Field field(Class<?> type, String name) {
-    try {
-      return type.getDeclaredField(name);
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
-    }
+    return TestFields.field(type, name);
   }
 
   @Entity

@@ -24,11 +24,7 @@ class MessagesTest {
   }
 
   static Field field(String name) {
-    try {
-      return Owner.class.getDeclaredField(name);
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
-    }
+    return TestFields.field(Owner.class, name);
   }
 
   @Nested

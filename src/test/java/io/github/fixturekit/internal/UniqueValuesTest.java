@@ -78,11 +78,7 @@ class UniqueValuesTest {
   }
 
   static Field field(String name) {
-    try {
-      return Columns.class.getDeclaredField(name);
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
-    }
+    return TestFields.field(Columns.class, name);
   }
 
   private Object next(String name, Object current) {
