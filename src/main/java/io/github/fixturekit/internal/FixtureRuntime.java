@@ -38,7 +38,8 @@ public final class FixtureRuntime implements AutoCloseable {
   private final Duration connectTimeout;
   private final ServerWatch watch;
 
-  private FixtureRuntime(ServerDatabase server, Duration connectTimeout) {
+  /** A runtime on {@code server}; {@link #get} makes the JVM's one. */
+  FixtureRuntime(ServerDatabase server, Duration connectTimeout) {
     this.server = server;
     this.connectTimeout = connectTimeout;
     this.watch = new ServerWatch(server);
