@@ -8,7 +8,9 @@ import com.github.dockerjava.api.command.RemoveContainerCmd;
 import com.github.dockerjava.api.model.Container;
 import io.github.fixturekit.internal.ChildJvm;
 import io.github.fixturekit.internal.Faults;
+import io.github.fixturekit.internal.LogLines;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,17 @@ class LeftoverContainersTest {
   class Owner {
 
     private final String host = LeftoverContainers.thisJvm().split("/")[0];
+
+    @Test
+    void thisJvmIsNamedByTheKernelsHostNameItsPidAndItsStartTime() throws Exception {
+      String kernelHost = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      ProcessHandle self = ProcessHandle.current();
+      long started = self.info().startInstant().orElseThrow().toEpochMilli();
+
+      assertThat(LeftoverContainers.thisJvm())
+          .isEqualTo(LeftoverContainers.owner(kernelHost, self.pid(), started))
+          .isEqualTo(kernelHost + "/" + self.pid() + "/" + started);
+    }
 
     @Test
     void thisJvmIsNotGone() {
@@ -58,7 +71,8 @@ class LeftoverContainersTest {
               LeftoverContainers.ownerGone(
                   LeftoverContainers.owner("another-host", 999_999_999, 0), host))
           .isFalse();
-      assertThat(LeftoverContainers.ownerGone("not/a-pid/0", host)).isFalse();
+      assertThat(LeftoverContainers.ownerGone(host + "/not-a-pid/0", host)).isFalse();
+      assertThat(LeftoverContainers.ownerGone(host + "/1/not-a-time", host)).isFalse();
       assertThat(LeftoverContainers.ownerGone("garbage", host)).isFalse();
     }
   }
@@ -170,7 +184,12 @@ class LeftoverContainersTest {
               container("unlabelled", Map.of("another.label", "x")),
               container("no-labels", null));
 
-      List<String> removed = LeftoverContainers.remove(client(listed, Set.of()));
+      List<String> removed;
+      try (LogLines log = LogLines.capture()) {
+        removed = LeftoverContainers.remove(client(listed, Set.of()));
+        assertThat(log.lines())
+            .contains("INFO fixturekit removed containers left behind by killed runs: gone");
+      }
 
       assertThat(removed).containsExactly("gone");
       assertThat(removeCalls).containsExactly("gone");
@@ -188,7 +207,15 @@ class LeftoverContainersTest {
               container("stuck", Map.of(LeftoverContainers.OWNER, goneOwner())),
               container("gone", Map.of(LeftoverContainers.OWNER, goneOwner())));
 
-      List<String> removed = LeftoverContainers.remove(client(listed, Set.of("stuck")));
+      List<String> removed;
+      try (LogLines log = LogLines.capture()) {
+        removed = LeftoverContainers.remove(client(listed, Set.of("stuck")));
+        assertThat(log.lines())
+            .contains(
+                "FINE fixturekit left container stuck alone: java.lang.IllegalStateException:"
+                    + " conflict: stuck",
+                "INFO fixturekit removed containers left behind by killed runs: gone");
+      }
 
       assertThat(removeCalls).containsExactly("stuck", "gone");
       assertThat(removed).containsExactly("gone");
@@ -196,9 +223,16 @@ class LeftoverContainersTest {
 
     @Test
     void aDockerThatCannotListRemovesNothing() {
-      List<String> removed =
-          LeftoverContainers.remove(
-              client(new IllegalStateException("Docker is not answering"), Set.of()));
+      List<String> removed;
+      try (LogLines log = LogLines.capture()) {
+        removed =
+            LeftoverContainers.remove(
+                client(new IllegalStateException("Docker is not answering"), Set.of()));
+        assertThat(log.lines())
+            .containsExactly(
+                "FINE fixturekit could not list leftover containers:"
+                    + " java.lang.IllegalStateException: Docker is not answering");
+      }
 
       assertThat(removed).isEmpty();
       assertThat(removeCalls).isEmpty();
