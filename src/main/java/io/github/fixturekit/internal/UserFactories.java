@@ -84,7 +84,11 @@ public final class UserFactories {
     return ENTITY_TYPES.computeIfAbsent(factoryClass, UserFactories::resolveEntityType);
   }
 
-  private static Class<?> resolveEntityType(Class<?> factoryClass) {
+  /**
+   * The entity type of {@code factoryClass}, worked out afresh (not cached): FixtureFactory's type
+   * argument, followed through the type variables of the classes in between.
+   */
+  static Class<?> resolveEntityType(Class<?> factoryClass) {
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
     Type current = factoryClass;
     while (current != null) {
