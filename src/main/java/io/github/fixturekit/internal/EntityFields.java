@@ -33,7 +33,11 @@ public final class EntityFields {
         }
       };
 
-  private static List<Field> findPersistentFields(Class<?> type) {
+  /**
+   * The persistent fields of {@code type}, looked up afresh (not cached), in the order of {@link
+   * #persistentFields}; each is made accessible where the module system lets fixturekit.
+   */
+  static List<Field> findPersistentFields(Class<?> type) {
     List<Field> fields = new ArrayList<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       if (c != type && !isMapped(c)) {
