@@ -158,12 +158,12 @@ public final class FactoryRegistry {
     return (Recipe<T>) recipes.getOrDefault(type, Recipe.none());
   }
 
-  /** The user-defined factory of class {@code factoryClass}, one per session. */
   /** The classes of the user-defined factories this test made, in the order they were made. */
   public List<Class<?>> userFactoryClasses() {
     return List.copyOf(userFactories.keySet());
   }
 
+  /** The user-defined factory of class {@code factoryClass}, one per session. */
   public <F> F userFactory(Class<F> factoryClass) {
     Object existing = userFactories.get(factoryClass);
     if (existing != null) {

@@ -195,6 +195,29 @@ class ServerWatchTest {
       assertThat(ServerWatch.isConnectionLoss(new OwnCause())).isFalse();
       assertThat(ServerWatch.isConnectionLoss(new RuntimeException(new OwnCause()))).isFalse();
     }
+
+    @Test
+    void aCauseChainThatLoopsBackEndsTheSearch() {
+      RuntimeException first = new RuntimeException("first");
+      IllegalStateException second = new IllegalStateException("second");
+      first.initCause(second);
+      second.initCause(first);
+
+      assertThat(ServerWatch.isConnectionLoss(first)).isFalse();
+      assertThat(ServerWatch.isConnectionLoss(new RuntimeException(second))).isFalse();
+    }
+
+    @Test
+    void aLostConnectionInsideALoopingChainIsStillFound() {
+      RuntimeException first = new RuntimeException("first");
+      SQLException lost = new SQLException("connection reset", "08006");
+      IllegalStateException third = new IllegalStateException("third");
+      first.initCause(third);
+      third.initCause(lost);
+      lost.initCause(first);
+
+      assertThat(ServerWatch.isConnectionLoss(first)).isTrue();
+    }
   }
 
   @Nested

@@ -26,14 +26,19 @@ final class DockerProbe {
 
   static Optional<String> unavailable(Duration timeout) {
     synchronized (LOCK) {
-      if (answer == null) {
-        answer =
-            probe(
-                timeout,
-                anyEngineConfigured(),
-                () -> DockerClientFactory.instance().isDockerAvailable());
+      if (answer != null) {
+        return answer;
       }
-      return answer;
+      Optional<String> found =
+          probe(
+              timeout,
+              anyEngineConfigured(),
+              () -> DockerClientFactory.instance().isDockerAvailable());
+      // an interrupted probe says nothing about Docker: the next test asks again
+      if (!Thread.currentThread().isInterrupted()) {
+        answer = found;
+      }
+      return found;
     }
   }
 
