@@ -261,34 +261,6 @@ public final class TokenSchema<T> {
     return tokenType;
   }
 
-  @Nullable String ownerField() {
-    return owner;
-  }
-
-  @Nullable Class<?> ownerType() {
-    return ownerType;
-  }
-
-  @Nullable String hashField() {
-    return hash;
-  }
-
-  @Nullable String familyField() {
-    return family;
-  }
-
-  @Nullable String expiresAtField() {
-    return expiresAt;
-  }
-
-  @Nullable String revokedField() {
-    return revoked;
-  }
-
-  @Nullable String issuedAtField() {
-    return issuedAt;
-  }
-
   TokenHashing hashingFunction() {
     return hashing;
   }

@@ -329,6 +329,21 @@ class TokenMappingTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "rawBytes [4] in the token mapping of [TsApiToken] must be between 8 and 1024");
+      assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class).rawBytes(7))
+          .hasMessageStartingWith("rawBytes [7] in the token mapping");
+      assertThatThrownBy(() -> TokenSchema.of(TsApiToken.class).rawBytes(1025))
+          .hasMessageStartingWith("rawBytes [1025] in the token mapping");
+    }
+
+    @Test
+    void theRawSizeLimitsThemselvesAreAllowed() {
+      assertThat(TokenSchema.of(TsApiToken.class).rawBytes(8).rawBytesCount()).isEqualTo(8);
+      assertThat(TokenSchema.of(TsApiToken.class).rawBytes(1024).rawBytesCount()).isEqualTo(1024);
+    }
+
+    @Test
+    void aSchemaNamesItsTokenTypeWhenPrinted() {
+      assertThat(TokenSchema.of(TsApiToken.class)).hasToString("TokenSchema[TsApiToken]");
     }
 
     @Test
