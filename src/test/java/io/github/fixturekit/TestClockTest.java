@@ -89,6 +89,19 @@ class TestClockTest {
   class Alone {
 
     @Test
+    void saysWhatItFollowsOrWhereItStandsWhenPrinted() {
+      Clock base = Clock.fixed(A, ZoneOffset.UTC);
+      TestClock clock = TestClock.following(base);
+
+      assertThat(clock).hasToString("TestClock[following " + base + ", Z]");
+      clock.advance(Duration.ofMinutes(90));
+      assertThat(clock).hasToString("TestClock[following " + base + " PT1H30M, Z]");
+      clock.freezeAt(B);
+      assertThat(clock.withZone(ZoneId.of("Asia/Kathmandu")))
+          .hasToString("TestClock[frozen at " + B + ", Asia/Kathmandu]");
+    }
+
+    @Test
     void followsItsBaseUntilFrozenAndAgainAfterResume() {
       MovableClock base = new MovableClock();
       TestClock clock = TestClock.following(base);

@@ -62,6 +62,18 @@ class UserFactoryTest {
     }
 
     @Test
+    void aNamedCounterCountsOnItsOwnByOne(ShopUserFactory users) {
+      List<ShopUser> testers = users.numberedTester().createList(3);
+
+      List<Long> numbers =
+          testers.stream().map(u -> Long.parseLong(u.getLastName().substring(7))).toList();
+      assertThat(testers.get(0).getLastName()).startsWith("Tester ");
+      assertThat(numbers.get(0)).isPositive();
+      assertThat(numbers).containsExactly(numbers.get(0), numbers.get(0) + 1, numbers.get(0) + 2);
+      assertThat(testers.get(2).getDisplayName()).endsWith(" Tester " + numbers.get(2));
+    }
+
+    @Test
     void derivedAttributeIsComputedFromTheFinalFields(ShopUserFactory users) {
       ShopUser user = users.create(u -> u.setFirstName("Ada"));
 

@@ -26,6 +26,11 @@ public class ShopUserFactory extends FixtureFactory<ShopUser> {
     return trait(u -> u.setVerified(false));
   }
 
+  /** A last name numbered by a counter of its own: "Tester 1", "Tester 2", ... */
+  public ShopUserFactory numberedTester() {
+    return trait(u -> u.setLastName("Tester " + sequenceNumber("tester")));
+  }
+
   public ShopUserFactory named(String first, String last) {
     return trait(
         u -> {
