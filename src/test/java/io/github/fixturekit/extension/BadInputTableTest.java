@@ -10,6 +10,7 @@ import io.github.fixturekit.Isolated;
 import io.github.fixturekit.Isolation;
 import io.github.fixturekit.model.Member;
 import io.github.fixturekit.model.SessionToken;
+import io.github.fixturekit.tokens.IssuedToken;
 import io.github.fixturekit.tokens.RefreshTokenFactory;
 import io.github.fixturekit.tokens.model.NotAToken;
 import java.time.Duration;
@@ -143,6 +144,21 @@ class BadInputTableTest {
             "the Session fixturekit injected into this test is closed",
             "Remove the test's own session.close()",
             "SessionFactory.openSession()"),
+        Row.fails(
+            "the injected session closed by the test, then a token created",
+            SessionClosedThenTokenCreated.class,
+            IllegalStateException.class,
+            "the Session fixturekit injected into this test is closed"),
+        Row.fails(
+            "the injected session closed by the test, then a token rotated",
+            SessionClosedThenTokenRotated.class,
+            IllegalStateException.class,
+            "the Session fixturekit injected into this test is closed"),
+        Row.fails(
+            "the injected session closed by the test, then a token family created",
+            SessionClosedThenFamilyCreated.class,
+            IllegalStateException.class,
+            "the Session fixturekit injected into this test is closed"),
         Row.usedSafely(
             "the injected session closed by the test, then left alone",
             SessionClosedAndLeftAlone.class));
@@ -365,6 +381,36 @@ class BadInputTableTest {
       members.create();
       session.close();
       members.create();
+    }
+  }
+
+  static class SessionClosedThenTokenCreated extends ThenAHealthyTest {
+    @Test
+    @Order(1)
+    void bad(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+      Member owner = members.create();
+      session.close();
+      tokens.create(owner);
+    }
+  }
+
+  static class SessionClosedThenTokenRotated extends ThenAHealthyTest {
+    @Test
+    @Order(1)
+    void bad(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+      IssuedToken<SessionToken> issued = tokens.create(members.create());
+      session.close();
+      tokens.rotate(issued);
+    }
+  }
+
+  static class SessionClosedThenFamilyCreated extends ThenAHealthyTest {
+    @Test
+    @Order(1)
+    void bad(Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+      Member owner = members.create();
+      session.close();
+      tokens.family(owner, 3);
     }
   }
 
