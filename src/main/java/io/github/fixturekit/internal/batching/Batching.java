@@ -88,10 +88,6 @@ public final class Batching {
   }
 
   /**
-   * Fetches the next {@code count} ids of {@code type} in one statement when it has an identity id,
-   * so that a list of new rows costs one round trip for its ids.
-   */
-  /**
    * Forgets the identity ids every entity of {@code sessionFactory} drew ahead, after its tables
    * were truncated with {@code RESTART IDENTITY}; call it while no session of the factory writes.
    */
@@ -107,6 +103,10 @@ public final class Batching {
             });
   }
 
+  /**
+   * Fetches the next {@code count} ids of {@code type} in one statement when it has an identity id,
+   * so that a list of new rows costs one round trip for its ids.
+   */
   public static void reserveIds(Session session, Class<?> type, int count) {
     SharedSessionContractImplementor s = session.unwrap(SharedSessionContractImplementor.class);
     Generator generator =
