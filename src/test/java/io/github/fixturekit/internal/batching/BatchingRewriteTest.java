@@ -18,6 +18,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,21 +42,29 @@ import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.SourceType;
+import org.hibernate.annotations.ValueGenerationType;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.generator.Assigned;
 import org.hibernate.generator.Generator;
+import org.hibernate.generator.GeneratorCreationContext;
+import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.generator.internal.CurrentTimestampGeneration;
 import org.hibernate.generator.internal.GeneratedGeneration;
 import org.hibernate.id.CompositeNestedGeneratedValueGenerator;
+import org.hibernate.id.IdentityGenerator;
 import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.hibernate.id.uuid.UuidGenerator;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +132,15 @@ class BatchingRewriteTest {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(columnDefinition = "bigint")
     BigDecimal id;
+  }
+
+  /** An identity id of a type fixturekit does not draw in blocks. */
+  @Entity
+  @Table(name = "bat_byte")
+  static class BatByte {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Byte id;
   }
 
   @Entity
@@ -261,6 +283,54 @@ class BatchingRewriteTest {
     String extra;
   }
 
+  /** A database-generated column whose generator records what it is asked when made. */
+  @ValueGenerationType(generatedBy = BatRecording.class)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.FIELD)
+  @interface BatRecorded {}
+
+  public static final class BatRecording implements OnExecutionGenerator {
+    private static final long serialVersionUID = 1L;
+    static final List<GeneratorCreationContext> CONTEXTS =
+        Collections.synchronizedList(new ArrayList<>());
+
+    public BatRecording(BatRecorded annotation, GeneratorCreationContext context) {
+      CONTEXTS.add(context);
+    }
+
+    @Override
+    public EnumSet<org.hibernate.generator.EventType> getEventTypes() {
+      return EnumSet.of(org.hibernate.generator.EventType.INSERT);
+    }
+
+    @Override
+    public boolean referenceColumnsInSql(Dialect dialect) {
+      return false;
+    }
+
+    @Override
+    public boolean writePropertyValue() {
+      return false;
+    }
+
+    @Override
+    public String[] getReferencedColumnValues(Dialect dialect) {
+      return new String[0];
+    }
+  }
+
+  @Entity
+  @Table(name = "bat_stamped")
+  static class BatStamped {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @BatRecorded
+    @ColumnDefault("'stamped'")
+    String stamp;
+  }
+
   static final List<Class<?>> ALL =
       List.of(
           BatLong.class,
@@ -269,6 +339,7 @@ class BatchingRewriteTest {
           BatShort.class,
           BatBigInteger.class,
           BatBigDecimal.class,
+          BatByte.class,
           BatUpper.class,
           BatQuoted.class,
           BatUuid.class,
@@ -278,7 +349,8 @@ class BatchingRewriteTest {
           BatGenerated.class,
           BatMixed.class,
           BatParent.class,
-          BatChild.class);
+          BatChild.class,
+          BatStamped.class);
 
   /** Every SQL statement the SessionFactory prepared, in order. */
   static final List<String> STATEMENTS = Collections.synchronizedList(new ArrayList<>());
@@ -340,8 +412,13 @@ class BatchingRewriteTest {
 
   /** Prepares the metadata of {@code entities}, builds the SessionFactory (and its tables). */
   private SessionFactoryImplementor build(List<Class<?>> entities) {
+    return build(entities, new StandardServiceRegistryBuilder());
+  }
+
+  private SessionFactoryImplementor build(
+      List<Class<?>> entities, StandardServiceRegistryBuilder settings) {
     registry =
-        new StandardServiceRegistryBuilder()
+        settings
             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
             .applySetting(AvailableSettings.DEFAULT_SCHEMA, SCHEMA)
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
@@ -409,6 +486,37 @@ class BatchingRewriteTest {
       assertThat(generator(factory, BatAssigned.class)).isInstanceOf(Assigned.class);
       assertThat(generator(factory, BatComposite.class))
           .isInstanceOf(CompositeNestedGeneratedValueGenerator.class);
+    }
+
+    @Test
+    void ofATypeOutsideTheIntegralOnesKeepHibernatesIdentityGenerator() {
+      SessionFactoryImplementor factory = build(ALL);
+      assertThat(generator(factory, BatByte.class)).isExactlyInstanceOf(IdentityGenerator.class);
+      BatByte row = new BatByte();
+      sessionFactory.inTransaction(session -> session.persist(row));
+      assertThat(row.id).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void releaseTheConnectionAfterTheirStatementWhereTheSessionFactorySaysSo() {
+      build(
+          ALL,
+          new StandardServiceRegistryBuilder()
+              .applySetting(
+                  AvailableSettings.CONNECTION_HANDLING,
+                  PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_RELEASE_AFTER_STATEMENT));
+      sessionFactory.inSession(
+          session -> {
+            Batching.reserveIds(session, BatLong.class, 10);
+            assertThat(nextvals()).isEqualTo(1);
+            assertThat(
+                    session
+                        .unwrap(SharedSessionContractImplementor.class)
+                        .getJdbcCoordinator()
+                        .getLogicalConnection()
+                        .isPhysicallyConnected())
+                .isFalse();
+          });
     }
 
     @Test
@@ -517,6 +625,25 @@ class BatchingRewriteTest {
             Batching.reserveIds(session, BatLong.class, 20_200);
             assertThat(nextvals()).isEqualTo(5);
             assertThat(lastValue("bat_long", "id")).isEqualTo(20_200);
+          });
+    }
+
+    @Test
+    void leaveNoStatementOrResultOpenInTheSession() {
+      build(ALL);
+      sessionFactory.inTransaction(
+          session -> {
+            Batching.reserveIds(session, BatLong.class, 10);
+            session.persist(new BatInt());
+            assertThat(nextvals()).isEqualTo(2);
+            assertThat(
+                    session
+                        .unwrap(SharedSessionContractImplementor.class)
+                        .getJdbcCoordinator()
+                        .getLogicalConnection()
+                        .getResourceRegistry()
+                        .hasRegisteredResources())
+                .isFalse();
           });
     }
 
@@ -632,16 +759,16 @@ class BatchingRewriteTest {
     void areReadBackBeforeAQueryThatFlushedReturns() {
       build(ALL);
       BatGenerated row = new BatGenerated();
-      long count =
-          sessionFactory.fromTransaction(
-              session -> {
-                session.persist(row);
-                return session
+      sessionFactory.inTransaction(
+          session -> {
+            session.persist(row);
+            long count =
+                session
                     .createSelectionQuery("select count(*) from BatGenerated", Long.class)
                     .getSingleResult();
-              });
-      assertThat(count).isEqualTo(1L);
-      assertThat(row.answer).isEqualTo(42);
+            assertThat(count).isEqualTo(1L);
+            assertThat(row.answer).isEqualTo(42);
+          });
     }
 
     @Test
@@ -657,16 +784,50 @@ class BatchingRewriteTest {
     }
 
     @Test
+    void ofAGeneratorOfTheProjectsOwnAreReadBackToo() {
+      build(ALL);
+      BatStamped stamped = new BatStamped();
+      sessionFactory.inTransaction(
+          session -> {
+            session.persist(stamped);
+            session.flush();
+            assertThat(stamped.stamp).isEqualTo("stamped");
+          });
+    }
+
+    @Test
     void areReadBackAtOnceByAStatelessSession() {
       build(ALL);
       BatGenerated row = new BatGenerated();
-      Integer answer =
-          sessionFactory.fromStatelessTransaction(
-              session -> {
-                session.insert(row);
-                return row.answer;
-              });
-      assertThat(answer).isEqualTo(42);
+      BatGenerated second = new BatGenerated();
+      sessionFactory.inStatelessTransaction(
+          session -> {
+            session.setJdbcBatchSize(50);
+            session.insert(row);
+            assertThat(row.answer).isEqualTo(42);
+            session.insert(second);
+            assertThat(second.answer).isEqualTo(42);
+          });
+    }
+
+    @Test
+    void ofFiveThousandRowsAreReadBackInOneQuery() {
+      build(ALL);
+      List<BatGenerated> rows = new ArrayList<>();
+      sessionFactory.inTransaction(
+          session -> {
+            Batching.reserveIds(session, BatGenerated.class, 5_000);
+            for (int i = 0; i < 5_000; i++) {
+              BatGenerated row = new BatGenerated();
+              session.persist(row);
+              rows.add(row);
+            }
+            session.flush();
+          });
+      assertThat(rows).allMatch(row -> Integer.valueOf(42).equals(row.answer));
+      assertThat(
+              STATEMENTS.stream().filter(sql -> sql.startsWith("select") && sql.contains("answer")))
+          .hasSize(1);
     }
 
     @Test
@@ -700,7 +861,45 @@ class BatchingRewriteTest {
       assertThat(readBackListeners(factory, EventType.AUTO_FLUSH))
           .containsExactlyElementsOf(postInsert);
       assertThat(((GeneratedReadBack) postInsert.get(0)).entityNames())
-          .containsExactlyInAnyOrder(BatGenerated.class.getName(), BatParent.class.getName());
+          .containsExactlyInAnyOrder(
+              BatGenerated.class.getName(), BatParent.class.getName(), BatStamped.class.getName());
+    }
+  }
+
+  @Nested
+  class TheGeneratorsOfReadBackColumns {
+
+    @Test
+    void areAskedAtBootWithTheMetadataTheEntityAndTheProperty() {
+      BatRecording.CONTEXTS.clear();
+      build(ALL);
+      List<GeneratorCreationContext> atBoot =
+          BatRecording.CONTEXTS.stream()
+              .filter(context -> context.getClass().getSimpleName().equals("BootContext"))
+              .toList();
+      assertThat(atBoot).hasSize(1);
+      GeneratorCreationContext context = atBoot.get(0);
+      PersistentClass entity = metadata.getEntityBinding(BatStamped.class.getName());
+      assertThat(context.getDatabase()).isSameAs(metadata.getDatabase());
+      assertThat(context.getServiceRegistry())
+          .isSameAs(metadata.getDatabase().getServiceRegistry());
+      assertThat(context.getDefaultCatalog()).isNull();
+      assertThat(context.getDefaultSchema()).isNull();
+      assertThat(context.getPersistentClass()).isSameAs(entity);
+      assertThat(context.getRootClass()).isSameAs(entity.getRootClass());
+      assertThat(context.getProperty()).isSameAs(entity.getProperty("stamp"));
+      assertThat(context.getValue()).isSameAs(entity.getProperty("stamp").getValue());
+    }
+
+    @Test
+    void needNoHandlingAfterTheCommit() {
+      SessionFactoryImplementor factory = build(ALL);
+      GeneratedReadBack readBack =
+          (GeneratedReadBack) readBackListeners(factory, EventType.POST_INSERT).get(0);
+      assertThat(
+              readBack.requiresPostCommitHandling(
+                  factory.getMappingMetamodel().getEntityDescriptor(BatGenerated.class)))
+          .isFalse();
     }
   }
 
