@@ -16,6 +16,7 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.hibernate.boot.Metadata;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Table;
 
@@ -59,13 +60,15 @@ final class EntitySetTables {
       entity.getJoins().forEach(join -> dataTables.add(join.getTable()));
     }
     metadata.getCollectionBindings().forEach(c -> dataTables.add(c.getCollectionTable()));
+    // a quoted name in PostgreSQL's quotes: Hibernate's own form of it has backticks
+    Dialect dialect = metadata.getDatabase().getDialect();
     List<String> tables = new ArrayList<>();
     for (Table table : metadata.collectTableMappings()) {
       if (dataTables.contains(table)
           && table.isPhysicalTable()
           && !table.isView()
           && !table.isAbstractUnionTable()) {
-        tables.add(schema + "." + table.getQuotedName());
+        tables.add(schema + "." + table.getQuotedName(dialect));
       }
     }
     tables.sort(null);

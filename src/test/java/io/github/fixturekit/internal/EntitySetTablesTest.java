@@ -152,6 +152,13 @@ class EntitySetTablesTest {
     String breed;
   }
 
+  /** A quoted name keeps its case, in PostgreSQL's quotes (not Hibernate's backticks). */
+  @Entity
+  @Table(name = "\"EstQuoted\"")
+  static class EstQuoted {
+    @Id Long id;
+  }
+
   /** Sorted as written, not as Hibernate orders its tables (by lower-cased name). */
   @Entity
   @Table(name = "EstShelter")
@@ -161,6 +168,7 @@ class EntitySetTablesTest {
 
   static final List<String> NAMES =
       List.of(
+          SCHEMA + ".\"EstQuoted\"",
           SCHEMA + ".EstShelter",
           SCHEMA + ".est_car",
           SCHEMA + ".est_club",
@@ -193,7 +201,8 @@ class EntitySetTablesTest {
                 EstCar.class,
                 EstAnimal.class,
                 EstDog.class,
-                EstShelter.class)
+                EstShelter.class,
+                EstQuoted.class)
             .buildMetadata();
     sessionFactory = metadata.buildSessionFactory();
   }
@@ -351,7 +360,8 @@ class EntitySetTablesTest {
       EntitySetTables tables = EntitySetTables.of(metadata, SCHEMA);
       assertThat(tables.anyRowsQuery())
           .isEqualTo(
-              "SELECT EXISTS (SELECT 1 FROM fkx_est.EstShelter),"
+              "SELECT EXISTS (SELECT 1 FROM fkx_est.\"EstQuoted\"),"
+                  + " EXISTS (SELECT 1 FROM fkx_est.EstShelter),"
                   + " EXISTS (SELECT 1 FROM fkx_est.est_car),"
                   + " EXISTS (SELECT 1 FROM fkx_est.est_club),"
                   + " EXISTS (SELECT 1 FROM fkx_est.est_dog),"
@@ -523,7 +533,7 @@ class EntitySetTablesTest {
             + " insert into est_person_club (person_id, club_id) values (1, 1);"
             + " insert into est_vehicle (id) values (1); insert into est_car (id, doors) values"
             + " (1, 3); insert into est_dog (id, breed) values (1, 'b');"
-            + " insert into EstShelter (id) values (1)");
+            + " insert into EstShelter (id) values (1); insert into \"EstQuoted\" (id) values (1)");
   }
 
   private static void fillSomeTables() throws SQLException {
