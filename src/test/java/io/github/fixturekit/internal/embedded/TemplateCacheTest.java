@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,24 @@ class TemplateCacheTest {
       assertThat(cache.template()).isDirectory();
       assertThat(names(root)).noneMatch(name -> name.startsWith("staging-"));
       assertThat(cache.lockForBuilding(Duration.ofSeconds(5))).isEmpty();
+      // and the file lock taken to look is let go each time
+      assertThat(cache.lockForBuilding(Duration.ofMillis(200))).isEmpty();
+    }
+
+    @Test
+    void aBuilderHoldsTheFileLockUntilItIsClosed() throws IOException {
+      TemplateCache cache = cache();
+      Path lockFile = root.resolve(cache.template().getFileName() + ".lock");
+      try (TemplateCache.Builder builder =
+              cache.lockForBuilding(Duration.ofSeconds(5)).orElseThrow();
+          FileChannel other = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        assertThatThrownBy(other::tryLock).isInstanceOf(OverlappingFileLockException.class);
+        assertThat(builder).isNotNull();
+      }
+      try (FileChannel other = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+          FileLock free = other.tryLock()) {
+        assertThat(free).isNotNull();
+      }
     }
 
     @Test
@@ -199,7 +218,19 @@ class TemplateCacheTest {
       } finally {
         releaseAsAnotherJvm();
       }
-      // the lock this JVM took while waiting is released
+      // the locks this JVM took while waiting are released, for other threads too
+      assertThat(
+              CompletableFuture.supplyAsync(
+                      () -> {
+                        try (TemplateCache.Builder next =
+                            cache.lockForBuilding(Duration.ofSeconds(1)).orElseThrow()) {
+                          return next != null;
+                        } catch (IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      })
+                  .get(10, TimeUnit.SECONDS))
+          .isTrue();
       assertThat(cache.lockForBuilding(Duration.ofSeconds(1)))
           .isPresent()
           .get()
