@@ -9,8 +9,11 @@ import io.github.fixturekit.internal.database.ExternalDatabase;
 import io.github.fixturekit.internal.database.ServerDatabase;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -169,10 +172,14 @@ final class TestcontainersDatabase implements ServerDatabase {
     }
   }
 
-  /** Every distinct message down the cause chain: Testcontainers wraps the one that matters. */
-  private static String causes(Throwable e) {
+  /**
+   * Every distinct message down the cause chain, six at most: Testcontainers wraps the one that
+   * matters. A chain that loops back on itself is followed once.
+   */
+  static String causes(Throwable e) {
     List<String> messages = new ArrayList<>();
-    for (Throwable t = e; t != null && messages.size() < 6; t = t.getCause()) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = e; t != null && messages.size() < 6 && seen.add(t); t = t.getCause()) {
       String message =
           t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
       if (!messages.contains(message)) {
