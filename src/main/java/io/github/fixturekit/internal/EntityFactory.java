@@ -128,7 +128,7 @@ public final class EntityFactory<T> implements Factory<T> {
     try {
       write.run();
     } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
+      for (Throwable t : Causes.of(e)) {
         if (t instanceof SQLException sql && "25P02".equals(sql.getSQLState())) {
           throw new IllegalStateException(Messages.transactionAborted(model.type()), e);
         }

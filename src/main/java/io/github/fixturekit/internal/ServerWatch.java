@@ -7,11 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Notices that the run's database stopped answering, so that the remaining tests fail at once with
@@ -97,9 +94,7 @@ final class ServerWatch {
    * take connections yet), a pool that timed out, or a socket error down the cause chain.
    */
   static boolean isConnectionLoss(Throwable failure) {
-    // a cause chain may loop back on itself (initCause allows it): each exception is looked at once
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+    for (Throwable t : Causes.of(failure)) {
       if (t instanceof SQLTransientConnectionException || t instanceof SocketException) {
         return true;
       }

@@ -1,5 +1,6 @@
 package io.github.fixturekit.internal.database;
 
+import io.github.fixturekit.internal.Causes;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class DatabaseMessages {
 
   /** Whether the host answered that nothing listens on the port (no wait would help). */
   private static boolean refused(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    for (Throwable t : Causes.of(e)) {
       // "Connection refused", not "Network is unreachable", which is a ConnectException too
       if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
         return true;

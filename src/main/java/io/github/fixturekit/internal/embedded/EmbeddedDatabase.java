@@ -1,5 +1,6 @@
 package io.github.fixturekit.internal.embedded;
 
+import io.github.fixturekit.internal.Causes;
 import io.github.fixturekit.internal.database.DatabaseConfig;
 import io.github.fixturekit.internal.database.DatabaseMessages;
 import io.github.fixturekit.internal.database.ServerDatabase;
@@ -200,7 +201,7 @@ public final class EmbeddedDatabase implements ServerDatabase {
 
   private static String chain(Throwable e) {
     StringBuilder text = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    for (Throwable t : Causes.of(e)) {
       String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
       if (text.indexOf(message) < 0) {
         text.append(text.length() == 0 ? "" : "; ").append(message);

@@ -3,17 +3,15 @@ package io.github.fixturekit.internal.testcontainers;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.github.fixturekit.internal.Causes;
 import io.github.fixturekit.internal.database.DatabaseConfig;
 import io.github.fixturekit.internal.database.DatabaseMessages;
 import io.github.fixturekit.internal.database.ExternalDatabase;
 import io.github.fixturekit.internal.database.ServerDatabase;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -178,8 +176,10 @@ final class TestcontainersDatabase implements ServerDatabase {
    */
   static String causes(Throwable e) {
     List<String> messages = new ArrayList<>();
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = e; t != null && messages.size() < 6 && seen.add(t); t = t.getCause()) {
+    for (Throwable t : Causes.of(e)) {
+      if (messages.size() == 6) {
+        break;
+      }
       String message =
           t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
       if (!messages.contains(message)) {
