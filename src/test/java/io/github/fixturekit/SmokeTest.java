@@ -17,8 +17,8 @@ class SmokeTest {
       Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
     Member m = members.create();
     IssuedToken<SessionToken> issued = tokens.create(m, o -> o.revoked(true));
-    System.out.println(m.getEmail() + " " + m.getDisplayName() + " " + issued);
     assertThat(issued.entity().isRevoked()).isTrue();
+    assertThat(issued.entity().getUser()).isSameAs(m);
     assertThat(
             session
                 .createNativeQuery("select count(*) from refresh_tokens", Long.class)

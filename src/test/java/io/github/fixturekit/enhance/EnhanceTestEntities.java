@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.hibernate.bytecode.enhance.spi.DefaultEnhancementContext;
 import org.hibernate.bytecode.enhance.spi.Enhancer;
@@ -17,9 +19,17 @@ import org.hibernate.bytecode.internal.BytecodeProviderInitiator;
  */
 public final class EnhanceTestEntities {
 
+  /**
+   * Hibernate's log while enhancing: the enhancer reports each association it does not manage at
+   * INFO, which reads like a build problem. Held here so the level is not lost with a collected
+   * logger.
+   */
+  private static final Logger ENHANCER_LOG = Logger.getLogger("org.hibernate");
+
   private EnhanceTestEntities() {}
 
   public static void main(String[] args) throws IOException {
+    ENHANCER_LOG.setLevel(Level.WARNING);
     Path root = Path.of(args[0]);
     Path dir = root.resolve(args[1]);
     if (!Files.isDirectory(dir)) {
