@@ -1,6 +1,8 @@
 package io.github.fixturekit.factory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fixturekit.Factory;
@@ -91,6 +93,29 @@ class CustomizerTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("customizer");
     assertThat(Rows.count(session, "fa_accounts")).isZero();
+  }
+
+  @Test
+  void nullCustomizerNamesTheCallThatNeedsNone(Factory<Account> accounts, Session session) {
+    assertThatNullPointerException()
+        .isThrownBy(() -> accounts.create(null))
+        .withMessage("customizer must not be null: use create() for no changes");
+    assertThatNullPointerException()
+        .isThrownBy(() -> accounts.build(null))
+        .withMessage("customizer must not be null: use build() for no changes");
+    assertThatNullPointerException()
+        .isThrownBy(() -> accounts.createList(2, null))
+        .withMessage("customizer must not be null: use createList(count) for no changes");
+    assertThat(Rows.count(session, "fa_accounts")).isZero();
+  }
+
+  @Test
+  void createListAfterTheTestClosedItsSessionSaysSo(Factory<Account> accounts, Session session) {
+    session.close();
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> accounts.createList(2))
+        .withMessageContaining("the Session fixturekit injected into this test is closed");
   }
 
   @Test

@@ -175,6 +175,9 @@ class RequiredParentTest {
     Invoice invoice = invoices.create(i -> i.setAccount(owner));
 
     assertThat(invoice.getAccount().getId()).isEqualTo(owner.getId());
+    assertThat(session.contains(invoice.getAccount()))
+        .as("the invoice points at the session's own row of its account")
+        .isTrue();
     assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
     assertThat(
             Rows.number(
@@ -191,6 +194,9 @@ class RequiredParentTest {
     Account account = accounts.create(a -> a.setRegion(region));
 
     assertThat(account.getRegion().getId()).isEqualTo(region.getId());
+    assertThat(session.contains(account.getRegion()))
+        .as("the account points at the session's own row of its optional region")
+        .isTrue();
     assertThat(Rows.count(session, "fa_regions")).isEqualTo(1L);
     assertThat(Rows.count(session, "fa_accounts where region_id = " + region.getId()))
         .isEqualTo(1L);
