@@ -97,17 +97,19 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
       throw new IllegalArgumentException(Messages.wrongTokenType(mapping.tokenType(), entity));
     }
     Object managed = registry.attach(entity);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    mapping.revoke(managed, now);
-    if (managed != entity) {
-      mapping.revoke(entity, now);
-    }
+    // the successor's options and values first: a rotation refused for them leaves the old token
     TokenOptions chosen = new TokenOptions();
     options.accept(chosen);
+    Draft draft = draft(chosen);
+    mapping.revoke(managed, draft.now());
+    if (managed != entity) {
+      mapping.revoke(entity, draft.now());
+    }
     Object owner = mapping.owner(managed);
-    return issue(
+    return persist(
         mapping.ownerIsAssociation() ? registry.attach(owner) : owner,
-        chosen,
+        draft,
+        chosen.isRevoked(),
         mapping.family(managed));
   }
 
@@ -128,6 +130,13 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
   }
 
   private IssuedToken<T> issue(Object ownerValue, TokenOptions chosen, Object family) {
+    return persist(ownerValue, draft(chosen), chosen.isRevoked(), family);
+  }
+
+  /** A token's values, checked, before anything is written. */
+  private record Draft(Instant now, Instant expiry, Instant issuedAt, String raw, String hash) {}
+
+  private Draft draft(TokenOptions chosen) {
     Instant instant = clock.instant();
     // now + delta, then truncated: the seed's semantics, whatever digits the clock has.
     Instant expiry = expiry(instant, chosen);
@@ -141,13 +150,24 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     if (chosen.raw() != null) {
       requireUnused(raw, hash);
     }
+    return new Draft(now, expiry, issuedAt, raw, hash);
+  }
+
+  private IssuedToken<T> persist(Object ownerValue, Draft draft, boolean revoked, Object family) {
     T token =
         entities.createAndReadBack(
             fieldsSet,
             entity ->
                 mapping.apply(
-                    entity, ownerValue, hash, family, expiry, chosen.isRevoked(), now, issuedAt));
-    IssuedToken<T> issued = new IssuedToken<>(token, raw);
+                    entity,
+                    ownerValue,
+                    draft.hash(),
+                    family,
+                    draft.expiry(),
+                    revoked,
+                    draft.now(),
+                    draft.issuedAt()));
+    IssuedToken<T> issued = new IssuedToken<>(token, draft.raw());
     TokenViews.register(issued, view);
     return issued;
   }

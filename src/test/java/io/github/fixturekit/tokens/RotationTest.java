@@ -104,6 +104,54 @@ class RotationTest {
     }
 
     @Test
+    void refusedForTheSuccessorsOptionsLeavesTheOldTokenAsItWas(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+      IssuedToken<SessionToken> original = tokens.create(members.create());
+      IssuedToken<SessionToken> other = tokens.create(members.create());
+
+      assertThatThrownBy(() -> tokens.rotate(original, o -> o.raw("not url safe!")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("URL-safe");
+      assertThatThrownBy(
+              () ->
+                  tokens.rotate(
+                      original,
+                      o -> {
+                        throw new IllegalStateException("the options' own failure");
+                      }))
+          .hasMessage("the options' own failure");
+      assertThatThrownBy(
+              () -> tokens.rotate(original, o -> o.expiresIn(Duration.ofDays(-1_000_000_000L))))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> tokens.rotate(original, o -> o.raw(other.raw())))
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(original.entity().isRevoked()).isFalse();
+      session.flush();
+      session.clear();
+      assertThat(session.find(SessionToken.class, original.entity().getId()).isRevoked())
+          .as("the row of the token a refused rotation named")
+          .isFalse();
+      assertThat(
+              count(
+                  session,
+                  "select count(*) from refresh_tokens where family_id = :family",
+                  original.entity().getFamilyId()))
+          .isEqualTo(1);
+    }
+
+    @Test
+    void refusedForTheSuccessorsOptionsLeavesARevokedAtUnset(
+        Factory<TsUser> users, RefreshTokenFactory<TsApiToken> tokens) {
+      IssuedToken<TsApiToken> original = tokens.create(users.create());
+
+      assertThatThrownBy(() -> tokens.rotate(original, o -> o.raw("")))
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(original.entity().getRevokedAt()).isNull();
+    }
+
+    @Test
     void aThousandTimes(
         Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
       IssuedToken<SessionToken> first = tokens.create(members.create());
