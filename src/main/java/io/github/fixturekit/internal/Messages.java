@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import io.github.fixturekit.Isolation;
+import io.github.fixturekit.internal.database.PostgresUrl;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -473,7 +474,7 @@ public final class Messages {
 
   public static String databaseLost(String test, String url, String refusal) {
     return "fixturekit's database at ["
-        + url
+        + PostgresUrl.redacted(url)
         + "] stopped answering during ["
         + test
         + "], and a new connection is refused too ("
@@ -486,7 +487,7 @@ public final class Messages {
     return "["
         + test
         + "] did not run: fixturekit's database at ["
-        + url
+        + PostgresUrl.redacted(url)
         + "] stopped answering during ["
         + lostIn
         + "] and still refuses connections ("

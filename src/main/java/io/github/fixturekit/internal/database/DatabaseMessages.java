@@ -23,7 +23,12 @@ public final class DatabaseMessages {
    * testcontainers}.
    */
   static String serverFailed(
-      String provider, String url, String user, SQLException e, Duration connectTimeout) {
+      String provider,
+      String url,
+      String user,
+      SQLException e,
+      Duration connectTimeout,
+      Duration waited) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String what;
     if (state.equals("28P01") || state.equals("28000")) {
@@ -35,6 +40,13 @@ public final class DatabaseMessages {
       what =
           "the connection was refused: nothing accepts connections on that host and port; check"
               + " them, and that PostgreSQL is running there";
+    } else if (state.startsWith("08") && waited.compareTo(connectTimeout.dividedBy(2)) < 0) {
+      // a failure long before the timeout: something answered, and not as PostgreSQL does
+      what =
+          "something accepts connections on that host and port but ended the connection before"
+              + " PostgreSQL's login (it may not be a PostgreSQL server, or it refuses this client):"
+              + " check the port (PostgreSQL's is 5432 unless configured otherwise) and the server's"
+              + " log";
     } else if (state.startsWith("08")) {
       what =
           "the server cannot be reached within "
@@ -49,7 +61,7 @@ public final class DatabaseMessages {
     return "fixturekit could not create its database on the "
         + provider
         + " server ["
-        + url
+        + PostgresUrl.redacted(url)
         + "]: "
         + what
         + ". ("
@@ -74,7 +86,7 @@ public final class DatabaseMessages {
     return "fixturekit could not create its database on the "
         + provider
         + " server ["
-        + url
+        + PostgresUrl.redacted(url)
         + "]: user ["
         + user
         + "] may neither create databases nor create schemas in database ["

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -96,6 +97,7 @@ public final class ExternalDatabase implements ServerDatabase {
               + ". Fix the setting, or unset it to use"
               + " Testcontainers or the embedded database.");
     }
+    long started = System.nanoTime();
     try (Connection admin = connect(url, username, config.jdbcPassword(), config);
         Statement statement = admin.createStatement()) {
       String version = admin.getMetaData().getDatabaseProductVersion();
@@ -146,7 +148,14 @@ public final class ExternalDatabase implements ServerDatabase {
           config);
     } catch (SQLException e) {
       throw new ExtensionConfigurationException(
-          DatabaseMessages.serverFailed(provider, url, username, e, config.connectTimeout()), e);
+          DatabaseMessages.serverFailed(
+              provider,
+              url,
+              username,
+              e,
+              config.connectTimeout(),
+              Duration.ofNanos(System.nanoTime() - started)),
+          e);
     }
   }
 

@@ -26,7 +26,7 @@ public record PostgresUrl(String server, String database, String parameters) {
                 || !url.trim().startsWith("jdbc:postgresql:" + m.group(1) + "/")))) {
       throw new IllegalArgumentException(
           "["
-              + url
+              + redacted(url)
               + "] is not a PostgreSQL JDBC URL; expected the form"
               + " jdbc:postgresql://host:port/database");
     }
@@ -41,6 +41,18 @@ public record PostgresUrl(String server, String database, String parameters) {
         + "/"
         + name
         + (parameters.isEmpty() ? "" : "?" + parameters);
+  }
+
+  /** Query parameters whose values are secrets: never shown in a message. */
+  private static final Pattern SECRET =
+      Pattern.compile("(?i)([?&;](?:password|sslpassword)=)[^&;]*");
+
+  /**
+   * {@code url} fit for a message or log line: the values of its {@code password} and {@code
+   * sslpassword} parameters replaced by {@code ***}.
+   */
+  public static String redacted(String url) {
+    return url == null ? null : SECRET.matcher(url).replaceAll("$1***");
   }
 
   /** {@code url} with one more query parameter. */

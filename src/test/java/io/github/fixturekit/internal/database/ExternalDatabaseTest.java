@@ -1,9 +1,14 @@
 package io.github.fixturekit.internal.database;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -143,6 +148,52 @@ class ExternalDatabaseTest {
                 config.withServer(server.url(), PasswordServer.USER, PasswordServer.PASSWORD),
                 "external");
         right.close();
+      }
+    }
+
+    @Test
+    void aPasswordInTheUrlIsNotShown() throws Exception {
+      try (PasswordServer server = PasswordServer.start()) {
+        String url = server.url() + "?password=wrong-s3cret&sslmode=disable";
+        DatabaseConfig config = DatabaseConfig.defaults(url, PasswordServer.USER, null);
+        assertThatThrownBy(() -> ExternalDatabase.create(config, "external"))
+            .isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageContaining("[" + server.url() + "?password=***&sslmode=disable]")
+            .hasMessageContaining("refused user [" + PasswordServer.USER + "]")
+            .hasMessageNotContaining("wrong-s3cret");
+      }
+    }
+
+    @Test
+    void aServerThatIsNotPostgresqlIsNotReportedAsATimeout() throws Exception {
+      try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        Thread closer =
+            new Thread(
+                () -> {
+                  while (!other.isClosed()) {
+                    try (Socket s = other.accept()) {
+                      s.getOutputStream().write("-ERR unknown command\r\n".getBytes(US_ASCII));
+                    } catch (IOException e) {
+                      return;
+                    }
+                  }
+                },
+                "not-postgresql");
+        closer.setDaemon(true);
+        closer.start();
+        String url = "jdbc:postgresql://127.0.0.1:" + other.getLocalPort() + "/postgres";
+        DatabaseConfig config =
+            DatabaseConfig.defaults(url, USER, PASSWORD)
+                .withTimeouts(
+                    Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> ExternalDatabase.create(config, "external"))
+            .isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageContaining("[" + url + "]")
+            .hasMessageContaining(
+                "something accepts connections on that host and port but ended the connection")
+            .hasMessageContaining("check the port")
+            .hasMessageNotContaining("fixturekit.timeout.connect");
       }
     }
 

@@ -12,6 +12,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PostgresUrlTest {
 
   @Nested
+  class Redacted {
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "jdbc:postgresql://h/db?password=s3cret | jdbc:postgresql://h/db?password=***",
+          "jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true |"
+              + " jdbc:postgresql://h/db?user=u&password=***&ssl=true",
+          "jdbc:postgresql://h/db?PASSWORD=s3cret&sslpassword=k3y |"
+              + " jdbc:postgresql://h/db?PASSWORD=***&sslpassword=***",
+          "jdbc:postgresql://h/db?user=password | jdbc:postgresql://h/db?user=password",
+          "jdbc:postgresql://h/password | jdbc:postgresql://h/password",
+        })
+    void hidesTheValuesOfPasswordParametersOnly(String url, String shown) {
+      assertThat(PostgresUrl.redacted(url)).isEqualTo(shown);
+    }
+
+    @Test
+    void aMalformedUrlIsRefusedWithoutItsPassword() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> PostgresUrl.parse("jdbc:mysql://h/db?password=s3cret"))
+          .withMessageContaining("[jdbc:mysql://h/db?password=***]")
+          .withMessageNotContaining("s3cret");
+    }
+  }
+
+  @Nested
   class Parsing {
 
     @ParameterizedTest
