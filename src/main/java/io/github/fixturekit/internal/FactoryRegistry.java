@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
@@ -224,7 +223,7 @@ public final class FactoryRegistry {
       return entity;
     }
     Object id = session.getSessionFactory().getPersistenceUnitUtil().getIdentifier(entity);
-    Object row = id == null ? null : session.find(Hibernate.getClass(entity), id);
+    Object row = id == null ? null : session.find(EntityIds.typeOf(entity), id);
     if (row == null) {
       throw new IllegalArgumentException(Messages.transientEntity(entity, id));
     }

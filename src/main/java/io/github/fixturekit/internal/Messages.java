@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.Hibernate;
 
 /**
  * Every message fixturekit shows a user, in one place so tests can assert them. Each names the
@@ -200,7 +199,7 @@ public final class Messages {
     return "this factory rotates ["
         + tokenType.getName()
         + "] tokens, but the token passed holds a ["
-        + Hibernate.getClass(entity).getName()
+        + EntityIds.typeOf(entity).getName()
         + "]";
   }
 
@@ -215,7 +214,7 @@ public final class Messages {
         + "): pass "
         + (ownerType == null ? "the owner entity" : "a [" + ownerType.getName() + "]")
         + " or its id, but a ["
-        + Hibernate.getClass(owner).getName()
+        + EntityIds.typeOf(owner).getName()
         + "] was passed";
   }
 
@@ -298,7 +297,7 @@ public final class Messages {
         + "] (field '"
         + ownerField.getName()
         + "'), but a ["
-        + Hibernate.getClass(owner).getName()
+        + EntityIds.typeOf(owner).getName()
         + "] was passed";
   }
 
@@ -508,9 +507,9 @@ public final class Messages {
   }
 
   public static String transientEntity(Object entity, Object id) {
-    String type = Hibernate.getClass(entity).getSimpleName();
+    String type = EntityIds.typeOf(entity).getSimpleName();
     return "["
-        + Hibernate.getClass(entity).getName()
+        + EntityIds.typeOf(entity).getName()
         + (id == null
             ? "] has not been persisted (it has no id)"
             : "] with id [" + id + "] has not been persisted (no such row in this test)")

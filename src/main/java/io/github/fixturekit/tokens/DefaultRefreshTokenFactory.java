@@ -93,7 +93,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     Objects.requireNonNull(options, "options must not be null: pass o -> {} for the defaults");
     registry.requireOpenSession();
     Object entity = issued.entity();
-    if (!mapping.tokenType().isAssignableFrom(Hibernate.getClass(entity))) {
+    if (!mapping.tokenType().isAssignableFrom(EntityIds.typeOf(entity))) {
       throw new IllegalArgumentException(Messages.wrongTokenType(mapping.tokenType(), entity));
     }
     Object managed = registry.attach(entity);
@@ -220,7 +220,7 @@ final class DefaultRefreshTokenFactory<T> implements RefreshTokenFactory<T>, Tok
     boolean fits =
         EntityIds.isEntity(owner)
             && (mapping.ownerType() == null
-                || mapping.ownerType().isAssignableFrom(Hibernate.getClass(owner)));
+                || mapping.ownerType().isAssignableFrom(EntityIds.typeOf(owner)));
     if (fits) {
       Object id = EntityIds.idOf(registry.attach(owner));
       if (idType.isInstance(id)) {

@@ -186,6 +186,22 @@ class RequiredParentTest {
   }
 
   @Test
+  void aDetachedProxyNeverLoadedIsUsedAsTheParentWithoutLoadingIt(
+      Factory<Invoice> invoices, Factory<Account> accounts, Session session) {
+    Long id = accounts.create().getId();
+    session.flush();
+    session.clear();
+    Account proxy = session.getReference(Account.class, id);
+    session.detach(proxy);
+
+    Invoice invoice = invoices.create(i -> i.setAccount(proxy));
+
+    assertThat(invoice.getAccount().getId()).isEqualTo(id);
+    assertThat(session.contains(invoice.getAccount())).isTrue();
+    assertThat(Rows.count(session, "fa_accounts")).isEqualTo(1L);
+  }
+
+  @Test
   void detachedParentWithAnAssignedIdIsReused(
       Factory<Account> accounts, Factory<Region> regions, Session session) {
     Region region = regions.create();

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -544,6 +545,24 @@ class RefreshTokenFactoryTest {
       assertThat(row(session, token.getId()).userId()).isEqualTo(owner.getId());
       assertThat(count(session, "members")).isEqualTo(1);
       assertThat(count(session, "refresh_tokens")).isEqualTo(1);
+    }
+
+    @Test
+    void thatIsADetachedProxyNeverLoadedIsUsedWithoutLoadingIt(
+        Factory<Member> members, RefreshTokenFactory<SessionToken> tokens, Session session) {
+      Long id = members.create().getId();
+      session.flush();
+      session.clear();
+      Member proxy = session.getReference(Member.class, id);
+      session.detach(proxy);
+      assertThat(Hibernate.isInitialized(proxy)).as("a proxy that cannot load any more").isFalse();
+
+      SessionToken token = tokens.create(proxy).entity();
+
+      assertThat(token.getUser().getId()).isEqualTo(id);
+      assertThat(session.contains(token.getUser())).isTrue();
+      assertThat(row(session, token.getId()).userId()).isEqualTo(id);
+      assertThat(count(session, "members")).isEqualTo(1);
     }
 
     @Test
