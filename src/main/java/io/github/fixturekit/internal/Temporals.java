@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,10 +20,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cuts temporal values to the fractional seconds their column keeps, so an entity in memory equals
- * its row after the insert: PostgreSQL would round the extra digits half-up. Timestamps keep
- * microseconds, times whole seconds (Hibernate's default column types), unless the column says
- * otherwise ({@code @Column(secondPrecision)}, {@code @FractionalSeconds}).
+ * Cuts temporal values (and {@code java.sql.Timestamp}s) to the fractional seconds their column
+ * keeps, so an entity in memory equals its row after the insert: PostgreSQL would round the extra
+ * digits half-up. Timestamps keep microseconds, times whole seconds (Hibernate's default column
+ * types), unless the column says otherwise ({@code @Column(secondPrecision)},
+ * {@code @FractionalSeconds}).
  */
 final class Temporals {
 
@@ -53,6 +55,8 @@ final class Temporals {
       if (TIMESTAMPS.contains(value.getClass()) || TIMES.contains(value.getClass())) {
         EntityFields.set(
             field, target, truncated((Temporal) value, digits(field, value.getClass())));
+      } else if (value instanceof Timestamp timestamp) {
+        EntityFields.set(field, target, truncated(timestamp, digits(field, Timestamp.class)));
       } else if (depth < MAX_EMBEDDING_DEPTH
           && value.getClass().isAnnotationPresent(Embeddable.class)) {
         truncate(value, depth + 1);
@@ -64,6 +68,14 @@ final class Temporals {
     int nanos = value.get(ChronoField.NANO_OF_SECOND);
     int unit = (int) Math.pow(10, 9 - digits);
     return value.with(ChronoField.NANO_OF_SECOND, nanos - nanos % unit);
+  }
+
+  /** A copy: the entity's {@code Timestamp} may be an object the test holds on to. */
+  private static Timestamp truncated(Timestamp value, int digits) {
+    int unit = (int) Math.pow(10, 9 - digits);
+    Timestamp copy = new Timestamp(value.getTime());
+    copy.setNanos(value.getNanos() - value.getNanos() % unit);
+    return copy;
   }
 
   private static int digits(Field field, Class<?> type) {

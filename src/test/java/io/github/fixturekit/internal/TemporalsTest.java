@@ -8,6 +8,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -59,6 +60,11 @@ class TemporalsTest {
     @Column(secondPrecision = 3)
     Instant millis;
 
+    @FractionalSeconds(0)
+    Instant seconds;
+
+    Timestamp timestamp;
+
     @Embedded Window window;
 
     final Instant fixed = AT;
@@ -75,6 +81,8 @@ class TemporalsTest {
     times.hundredths = AT;
     times.nanos = AT;
     times.millis = AT;
+    times.seconds = AT;
+    times.timestamp = Timestamp.from(AT);
     times.window = new Window();
     times.window.opens = AT;
     return times;
@@ -114,6 +122,36 @@ class TemporalsTest {
     assertThat(times.nanos)
         .as("PostgreSQL keeps 6 digits at most")
         .isEqualTo(Instant.parse("2026-12-31T23:59:59.999999Z"));
+  }
+
+  @Test
+  void aDeclaredPrecisionOfNoDigitsKeepsWholeSeconds() throws NoSuchFieldException {
+    Times times = times();
+
+    Temporals.truncate(times);
+
+    assertThat(times.seconds).isEqualTo(Instant.parse("2026-12-31T23:59:59Z"));
+  }
+
+  @Test
+  void theDeclaredDigitsAreReadFromFractionalSeconds() throws NoSuchFieldException {
+    assertThat(Temporals.declaredDigits(Times.class.getDeclaredField("hundredths"))).isEqualTo(2);
+    assertThat(Temporals.declaredDigits(Times.class.getDeclaredField("nanos"))).isEqualTo(9);
+    assertThat(Temporals.declaredDigits(Times.class.getDeclaredField("seconds"))).isZero();
+    assertThat(Temporals.declaredDigits(Times.class.getDeclaredField("instant")))
+        .as("nothing declared")
+        .isEqualTo(-1);
+  }
+
+  @Test
+  void aSqlTimestampKeepsMicrosecondsInACopy() {
+    Times times = times();
+    Timestamp given = times.timestamp;
+
+    Temporals.truncate(times);
+
+    assertThat(times.timestamp.toInstant()).isEqualTo(Instant.parse("2026-12-31T23:59:59.999999Z"));
+    assertThat(given.getNanos()).as("the test's own object").isEqualTo(999_999_999);
   }
 
   @Test
