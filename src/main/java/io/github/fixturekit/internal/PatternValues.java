@@ -29,7 +29,7 @@ final class PatternValues {
   private static final Map<Field, Set<String>> ISSUED = new ConcurrentHashMap<>();
   private static final Rule NONE = new Rule(null, null, null, 0, 0);
 
-  private record Rule(
+  record Rule(
       String regexp, Pattern pattern, RegexStrings.Node node, int minLength, int maxLength) {}
 
   private PatternValues() {}
@@ -87,7 +87,8 @@ final class PatternValues {
         Messages.patternNotMet(field, rule.regexp(), rule.minLength(), rule.maxLength(), unique));
   }
 
-  private static Rule rule(Field field) {
+  /** The rule of {@code field}, read afresh from its annotations (the fill reads it once). */
+  static Rule rule(Field field) {
     Annotation pattern = annotation(field, PATTERN);
     if (pattern == null) {
       return NONE;
