@@ -1,6 +1,7 @@
 package io.github.fixturekit.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,6 +98,36 @@ final class EntitySetTables {
       } catch (SQLException e) {
         statement.execute("ROLLBACK");
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Ends the other connections of fixturekit's own pool that hold a lock on one of the tables: the
+   * same database, user and application name as a connection {@code dataSource} gives, which is
+   * what a connection the test took from fixturekit's {@code DataSource} and left open inside a
+   * transaction looks like. Connections of anyone else are left alone.
+   *
+   * @return how many connections it ended
+   */
+  int endLockHolders(DataSource dataSource) throws SQLException {
+    if (tables.isEmpty()) {
+      return 0;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select count(*) filter (where pg_terminate_backend(a.pid)) from pg_stat_activity a"
+                    + " where a.pid <> pg_backend_pid() and a.datname = current_database()"
+                    + " and a.usename = current_user"
+                    + " and a.application_name = current_setting('application_name')"
+                    + " and exists (select 1 from pg_locks l where l.pid = a.pid"
+                    + " and l.locktype = 'relation' and l.relation in"
+                    + " (select to_regclass(t)::oid from unnest(?::text[]) t))")) {
+      statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
       }
     }
   }

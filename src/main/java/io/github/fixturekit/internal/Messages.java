@@ -423,6 +423,20 @@ public final class Messages {
         + " test opened is still open on these tables; close it before the test ends";
   }
 
+  public static String lockHoldersEnded(String test, int ended) {
+    return "fixturekit could not empty the tables after ["
+        + test
+        + "] at first: "
+        + (ended == 1 ? "a connection" : ended + " connections")
+        + " taken from fixturekit's DataSource during the test (by the test or the code under test)"
+        + " stayed open inside a transaction and held a lock on these tables for "
+        + EntitySetTables.LOCK_TIMEOUT
+        + ". fixturekit ended "
+        + (ended == 1 ? "it" : "them")
+        + " and emptied the tables, so the next tests start clean; close such connections before"
+        + " the test ends (try-with-resources)";
+  }
+
   // ---- declarative tokens and the test clock ----
 
   public static String issuedNotAToken(String parameter) {

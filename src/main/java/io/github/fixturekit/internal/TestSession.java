@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionEventListener;
 import org.hibernate.SessionFactory;
@@ -25,6 +26,9 @@ import org.hibernate.Transaction;
 public final class TestSession implements AutoCloseable {
 
   private static final long LOCK_TIMEOUT_SECONDS = 120;
+
+  /** PostgreSQL's lock_not_available: a lock_timeout ran out. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final EntitySetRuntime entitySet;
   private final EntitySet entities;
@@ -267,12 +271,38 @@ public final class TestSession implements AutoCloseable {
 
   private void emptyTables(EntitySetTables tables) {
     try {
-      tables.truncate(entitySet.database().dataSource());
-      if (HibernateVersion.batchesInserts()) {
-        Batching.forgetIds(entitySet.sessionFactory());
-      }
+      truncate(tables);
     } catch (SQLException e) {
       throw new IllegalStateException(Messages.cleanupFailed(test, e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Empties the tables. When {@code TRUNCATE} gave up waiting for a lock that a connection of
+   * fixturekit's own pool holds (one the test took and left open inside a transaction), ends that
+   * connection and empties the tables still, so the next tests start clean, and fails this test for
+   * it.
+   */
+  private void truncate(EntitySetTables tables) throws SQLException {
+    DataSource dataSource = entitySet.database().dataSource();
+    try {
+      tables.truncate(dataSource);
+    } catch (SQLException e) {
+      int ended =
+          LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? tables.endLockHolders(dataSource) : 0;
+      if (ended == 0) {
+        throw e;
+      }
+      tables.truncate(dataSource);
+      forgetIds();
+      throw new IllegalStateException(Messages.lockHoldersEnded(test, ended), e);
+    }
+    forgetIds();
+  }
+
+  private void forgetIds() {
+    if (HibernateVersion.batchesInserts()) {
+      Batching.forgetIds(entitySet.sessionFactory());
     }
   }
 
@@ -292,10 +322,7 @@ public final class TestSession implements AutoCloseable {
         throw new IllegalStateException(
             Messages.isolationLockTimeout(test, Isolation.TRUNCATE, LOCK_TIMEOUT_SECONDS));
       }
-      tables.truncate(entitySet.database().dataSource());
-      if (HibernateVersion.batchesInserts()) {
-        Batching.forgetIds(entitySet.sessionFactory());
-      }
+      truncate(tables);
     } catch (SQLException e) {
       throw new IllegalStateException(Messages.cleanupFailed(test, e.getMessage()), e);
     }

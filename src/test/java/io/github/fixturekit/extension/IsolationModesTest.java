@@ -208,6 +208,49 @@ class IsolationModesTest {
     void aTestThatBreaksOnAConstraintLeavesNothing() {
       assertOnlyTheConstraintTestFailed(Constraint.class);
     }
+
+    /** An entity set of its own: the 30 s its first test waits holds up no other commit test. */
+    @Scenario
+    @FixtureTest(entities = ExPerson.class, isolation = Isolation.TRUNCATE)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class LeavesAConnectionOpen {
+
+      @Test
+      @Order(1)
+      void takesAConnectionAndLeavesItInATransaction(Factory<ExPerson> people, Database database)
+          throws SQLException {
+        people.create();
+        Connection forgotten = database.dataSource().getConnection();
+        forgotten.setAutoCommit(false);
+        try (Statement statement = forgotten.createStatement()) {
+          statement.executeQuery("select count(*) from ex_people").close();
+        }
+      }
+
+      @Test
+      @Order(2)
+      void startsClean(Session session, Database database, Factory<ExPerson> people) {
+        RollbackTest.failFastOnLocks(session);
+        assertThat(committedCount(database, "ex_people")).isZero();
+        people.create(p -> p.setEmail(EMAIL));
+        assertThat(committedCount(database, "ex_people")).isEqualTo(1);
+      }
+    }
+
+    @Test
+    void aConnectionTheTestLeftOpenInATransactionIsEndedAndTheNextTestStartsClean() {
+      Events events = Scenarios.run(LeavesAConnectionOpen.class);
+
+      assertThat(Scenarios.failedNames(events))
+          .containsExactly("takesAConnectionAndLeavesItInATransaction(Factory, Database)");
+      assertThat(Scenarios.onlyFailure(events))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("takesAConnectionAndLeavesItInATransaction")
+          .hasMessageContaining(
+              "a connection taken from fixturekit's DataSource during the test (by the test or the"
+                  + " code under test) stayed open inside a transaction")
+          .hasMessageContaining("fixturekit ended it and emptied the tables");
+    }
   }
 
   @Nested

@@ -353,6 +353,45 @@ class EntitySetTablesTest {
   }
 
   @Nested
+  class LockHolders {
+
+    @Test
+    void thePoolsOwnConnectionsHoldingALockOnTheTablesAreEndedAndNoOther() throws Exception {
+      fillEveryTable();
+      EntitySetTables tables = EntitySetTables.of(metadata, SCHEMA);
+      try (Connection leaked = database.dataSource().getConnection();
+          Connection someoneElse = database.dataSource().getConnection();
+          Connection idle = database.dataSource().getConnection()) {
+        leaked.setAutoCommit(false);
+        single(leaked, "select count(*) from est_club");
+        try (Statement statement = someoneElse.createStatement()) {
+          statement.execute("set application_name = 'not-fixturekit'");
+        }
+        someoneElse.setAutoCommit(false);
+        single(someoneElse, "select count(*) from est_person");
+        idle.setAutoCommit(false);
+        single(idle, "select 1");
+
+        assertThat(tables.endLockHolders(database.dataSource())).isEqualTo(1);
+
+        assertThatThrownBy(() -> single(leaked, "select 1")).isInstanceOf(SQLException.class);
+        assertThat(single(someoneElse, "select 1")).as("another application's").isEqualTo("1");
+        assertThat(single(idle, "select 1")).as("one holding no lock on the tables").isEqualTo("1");
+        someoneElse.rollback();
+        idle.rollback();
+      }
+      tables.truncate(database.dataSource());
+      assertThat(count(SCHEMA + ".est_club")).isZero();
+    }
+
+    @Test
+    void noneAreEndedWhenNoneHoldsALock() throws SQLException {
+      assertThat(EntitySetTables.of(metadata, SCHEMA).endLockHolders(database.dataSource()))
+          .isZero();
+    }
+  }
+
+  @Nested
   class CommittedRows {
 
     @Test
