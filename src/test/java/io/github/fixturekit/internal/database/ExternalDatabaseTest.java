@@ -269,8 +269,8 @@ class ExternalDatabaseTest {
     @Test
     @SuppressWarnings("try") // the connection is held open, not used
     void oldIdleDatabasesOfFixturekitsFormAreRemovedAndNothingElse() throws SQLException {
-      String old = "fixturekit_20000101000000_1_abcd";
-      String oldInUse = "fixturekit_20000101000000_2_abcd";
+      String old = "fixturekit_" + stampAgo(Duration.ofMinutes(2)) + "_1_abcd";
+      String oldInUse = "fixturekit_" + stampAgo(Duration.ofMinutes(2)) + "_2_abcd";
       String young = "fixturekit_29991231235959_3_abcd";
       String lookalike = "fixturekit_keep_me";
       List<String> all = List.of(old, oldInUse, young, lookalike);
@@ -280,7 +280,7 @@ class ExternalDatabaseTest {
         }
         String inUseUrl = PostgresUrl.parse(URL).withDatabase(oldInUse);
         try (Connection holder = DriverManager.getConnection(inUseUrl, USER, PASSWORD)) {
-          ExternalDatabase.create(URL, USER, PASSWORD).close();
+          ExternalDatabase.create(OLDER_THAN_A_MINUTE, "external").close();
           assertThat(databases()).doesNotContain(old).contains(oldInUse, young, lookalike);
         }
       } finally {
@@ -291,17 +291,46 @@ class ExternalDatabaseTest {
     }
 
     @Test
+    void eachRemovalReturnsWhatItRemoved() throws SQLException {
+      String old = "fixturekit_" + stampAgo(Duration.ofMinutes(2)) + "_7_abcd";
+      String young = "fixturekit_29991231235959_8_abcd";
+      String oldSchema = "fixturekit_" + stampAgo(Duration.ofMinutes(2)) + "_9_abcd_0123456789ab";
+      String youngSchema = "fixturekit_29991231235959_9_abcd_0123456789ab";
+      try (ForeignDatabase foreign = ForeignDatabase.create()) {
+        admin("create database " + old);
+        admin("create database " + young);
+        try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD)) {
+          // (old databases of other killed runs on this server may be removed too)
+          assertThat(Leftovers.removeDatabases(admin, Duration.ofMinutes(1)))
+              .contains(old)
+              .doesNotContain(young);
+          assertThat(Leftovers.removeDatabases(admin, Duration.ofMinutes(1))).doesNotContain(old);
+        }
+        try (Connection admin = DriverManager.getConnection(foreign.url(), USER, PASSWORD);
+            Statement statement = admin.createStatement()) {
+          statement.execute("create schema " + oldSchema + "; create schema " + youngSchema);
+          assertThat(Leftovers.removeSchemas(admin, Duration.ofMinutes(1)))
+              .containsExactly(oldSchema);
+          assertThat(Leftovers.removeSchemas(admin, Duration.ofMinutes(1))).isEmpty();
+          assertThat(foreign.schemas()).doesNotContain(oldSchema).contains(youngSchema);
+        }
+      } finally {
+        admin("drop database if exists " + old);
+        admin("drop database if exists " + young);
+      }
+    }
+
+    @Test
     void theAgeIsConfigurable() throws SQLException {
-      String old = "fixturekit_20000101000000_4_abcd";
+      String old = "fixturekit_" + stampAgo(Duration.ofMinutes(2)) + "_4_abcd";
       try {
         admin("create database " + old);
-        DatabaseConfig config =
-            DatabaseConfig.defaults(URL, USER, PASSWORD)
-                .withLeftoverAge(Duration.ofDays(365L * 1000));
-        ExternalDatabase.create(config, "external").close();
+        ExternalDatabase.create(
+                OLDER_THAN_A_MINUTE.withLeftoverAge(Duration.ofMinutes(10)), "external")
+            .close();
         assertThat(databases()).contains(old);
 
-        ExternalDatabase.create(config.withLeftoverAge(Duration.ofDays(365)), "external").close();
+        ExternalDatabase.create(OLDER_THAN_A_MINUTE, "external").close();
         assertThat(databases()).doesNotContain(old);
       } finally {
         admin("drop database if exists " + old);
@@ -335,6 +364,27 @@ class ExternalDatabaseTest {
           assertThat(foreign.schemas()).doesNotContain(old).contains(oldInUse, lookalike);
         }
       }
+    }
+  }
+
+  /**
+   * Leftovers a minute old count as left behind here: names stamped a few minutes ago, which the
+   * default age (1h) of any other fixturekit JVM on the same server leaves alone.
+   */
+  private static final DatabaseConfig OLDER_THAN_A_MINUTE =
+      DatabaseConfig.defaults(URL, USER, PASSWORD).withLeftoverAge(Duration.ofMinutes(1));
+
+  /** The name stamp of a JVM started {@code ago} before now, by the server's clock (UTC). */
+  private static String stampAgo(Duration ago) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select to_char(now() at time zone 'UTC' - interval '"
+                    + ago.toSeconds()
+                    + " seconds', 'YYYYMMDDHH24MISS')")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 
