@@ -1,9 +1,11 @@
 package io.github.fixturekit.internal.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.fixturekit.internal.HibernateVersion;
 import io.github.fixturekit.internal.database.PostgresUrl;
 import io.github.fixturekit.internal.database.ServerDatabase;
 import io.github.fixturekit.internal.database.TestServer;
@@ -375,6 +377,10 @@ class BatchingRewriteTest {
 
   @BeforeAll
   static void ownSchema() throws SQLException {
+    assumeTrue(
+        HibernateVersion.batchesInserts(),
+        "fixturekit rewrites batching on Hibernate 7 only; this is Hibernate "
+            + HibernateVersion.major());
     server = TestServer.database();
     try (Connection connection =
             DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
