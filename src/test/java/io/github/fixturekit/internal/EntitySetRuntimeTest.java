@@ -271,14 +271,18 @@ class EntitySetRuntimeTest {
       assertThat(read).isEqualTo(inGap);
     }
 
-    /** Half an hour into the zone's latest gap since 2000, or null when it has none. */
+    /**
+     * The middle of the zone's latest gap since 2000 (Lord Howe's is half an hour long), or null
+     * when it has none.
+     */
     private LocalDateTime aGap(ZoneRules rules) {
       LocalDateTime found = null;
       ZoneOffsetTransition transition = rules.nextTransition(Instant.parse("2000-01-01T00:00:00Z"));
       while (transition != null
           && transition.getInstant().isBefore(Instant.parse("2030-01-01T00:00:00Z"))) {
         if (transition.isGap()) {
-          found = transition.getDateTimeBefore().plusMinutes(30);
+          found =
+              transition.getDateTimeBefore().plusSeconds(transition.getDuration().toSeconds() / 2);
         }
         transition = rules.nextTransition(transition.getInstant());
       }
